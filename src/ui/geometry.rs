@@ -1,0 +1,82 @@
+//! Plain geometry for the SVG diagrams: rectangles, points and arrowheads, with no Yew in sight so that
+//! layouts can be checked natively.
+
+/// An axis-aligned rectangle in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub const fn new(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Self { x, y, w, h }
+    }
+
+    /// True when `other` lies entirely inside `self`; layouts use it to prove nesting is drawn as nesting.
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.x + other.w <= self.x + self.w
+            && other.y + other.h <= self.y + self.h
+    }
+
+    pub fn center(&self) -> Point {
+        Point::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+}
+
+/// A point in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub x: f32,
+    pub y: f32,
+}
+
+impl Point {
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+}
+
+/// The three corners of an arrowhead pointing from `from` to `to`, as an SVG `points` string.
+///
+/// Drawn as a polygon rather than an SVG `<marker>` because markers need document-wide ids, and two
+/// widgets on one page must never share an id.
+pub fn arrowhead(from: Point, to: Point, size: f32) -> String {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let len = (dx * dx + dy * dy).sqrt().max(f32::EPSILON);
+    let (ux, uy) = (dx / len, dy / len);
+    let base = Point::new(to.x - ux * size, to.y - uy * size);
+    let (px, py) = (-uy * size * 0.5, ux * size * 0.5);
+    format!(
+        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+        to.x,
+        to.y,
+        base.x + px,
+        base.y + py,
+        base.x - px,
+        base.y - py
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_is_strict_about_edges() {
+        let outer = Rect::new(0.0, 0.0, 100.0, 50.0);
+        assert!(outer.contains(&Rect::new(10.0, 10.0, 90.0, 40.0)));
+        assert!(!outer.contains(&Rect::new(10.0, 10.0, 91.0, 40.0)));
+        assert!(!outer.contains(&Rect::new(-1.0, 0.0, 10.0, 10.0)));
+    }
+
+    #[test]
+    fn arrowhead_tip_is_the_target() {
+        let head = arrowhead(Point::new(0.0, 0.0), Point::new(100.0, 0.0), 10.0);
+        assert_eq!(head, "100.0,0.0 90.0,5.0 90.0,-5.0");
+    }
+}

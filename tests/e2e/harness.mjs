@@ -1,0 +1,65 @@
+// A tiny runner for the page-level tests: launches Debian's headless Chromium through playwright-core
+// (installed by `cargo xtask` under xtask/node), runs named tests in order and prints one
+// `N passed, N failed` line that `cargo xtask test` adds to its summary.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const modules = process.env.AKS_NETVIZ_NODE_MODULES;
+const baseUrl = process.env.AKS_NETVIZ_URL;
+if (!modules || !baseUrl) {
+  console.error('run these through `cargo xtask test` (AKS_NETVIZ_URL and AKS_NETVIZ_NODE_MODULES are unset)');
+  process.exit(2);
+}
+const require = createRequire(path.join(modules, 'noop.js'));
+const { chromium } = require('playwright-core');
+
+export const url = (fragment = '') => baseUrl + fragment;
+export const axePath = path.join(modules, 'axe-core', 'axe.min.js');
+
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.AKS_NETVIZ_CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Opens a page that records console errors, page errors and every requested URL. */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.problems = [];
+  page.requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => page.requests.push(r.url()));
+  return page;
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function run(name, tests) {
+  const browser = await launch();
+  let passed = 0;
+  let failed = 0;
+  for (const [title, fn] of tests) {
+    try {
+      await fn(browser);
+      passed += 1;
+      console.log(`ok - ${title}`);
+    } catch (e) {
+      failed += 1;
+      console.log(`not ok - ${title}\n  ${String(e && e.stack || e).split('\n').join('\n  ')}`);
+    }
+  }
+  await browser.close();
+  console.log(`${name}: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}

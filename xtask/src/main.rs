@@ -1,0 +1,78 @@
+//! `cargo xtask`: every set-up, build and check of the project behind one command.
+//!
+//! Verbs: `serve`, `test`, `dist`, `size`. Each installs what it needs and is missing first, so a
+//! fresh clone needs nothing but Rust and the machine's package manager.
+
+mod cmd;
+mod e2e;
+mod serve;
+mod site;
+mod size;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <verb> [options]
+
+  serve [--port N]            install what is missing, build the release site, serve it on 127.0.0.1
+  test                        install what is missing, run every check and test, print a summary
+  dist [--public-url PATH]    build the release site into dist/ (default public URL ./)
+  size [--max-gz BYTES]       raw and gzip bytes of every file in dist/; non-zero over the budget
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("dist") => site::run_dist(&args[1..]),
+        Some("size") => size::run(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown verb `{other}`\n{USAGE}")),
+        None => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The value after `flag` in `args`, if the flag is present; an error when it has no value.
+pub fn flag_value<'a>(args: &'a [String], flag: &str) -> Result<Option<&'a str>, String> {
+    match args.iter().position(|a| a == flag) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .map(|v| Some(v.as_str()))
+            .ok_or_else(|| format!("{flag} needs a value")),
+    }
+}
+
+/// Refuses arguments the verb does not know, naming them and what is accepted.
+pub fn check_args(args: &[String], flags_with_value: &[&str]) -> Result<(), String> {
+    let mut i = 0;
+    while i < args.len() {
+        if flags_with_value.contains(&args[i].as_str()) {
+            i += 2;
+        } else {
+            let accepted = if flags_with_value.is_empty() {
+                "no options".to_string()
+            } else {
+                flags_with_value.join(", ")
+            };
+            return Err(format!(
+                "unknown argument `{}` (accepted: {accepted})",
+                args[i]
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! `cargo xtask size`: what every reader downloads, file by file, raw and gzipped.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::cmd::root;
+use crate::{check_args, flag_value};
+
+/// One file's cost.
+pub struct FileSize {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// Sizes of every file under `dir`, sorted by path.
+pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
+    let mut files = Vec::new();
+    collect(dir, &mut files).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        let gzip = gz.finish().map_err(|e| e.to_string())?.len() as u64;
+        let path = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
+        out.push(FileSize {
+            path,
+            raw: bytes.len() as u64,
+            gzip,
+        });
+    }
+    Ok(out)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Prints the table and returns the gzip total.
+pub fn report(dir: &Path) -> Result<u64, String> {
+    let sizes = measure(dir)?;
+    if sizes.is_empty() {
+        return Err(format!(
+            "{} is empty; run `cargo xtask dist` first",
+            dir.display()
+        ));
+    }
+    let width = sizes.iter().map(|s| s.path.len()).max().unwrap_or(4).max(5);
+    println!(
+        "{:<width$}  {:>10}  {:>10}",
+        "file", "raw bytes", "gzip bytes"
+    );
+    let (mut raw, mut gzip) = (0, 0);
+    for s in &sizes {
+        println!("{:<width$}  {:>10}  {:>10}", s.path, s.raw, s.gzip);
+        raw += s.raw;
+        gzip += s.gzip;
+    }
+    println!("{:<width$}  {:>10}  {:>10}", "total", raw, gzip);
+    Ok(gzip)
+}
+
+/// `cargo xtask size [--max-gz BYTES]`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    check_args(args, &["--max-gz"])?;
+    let budget =
+        match flag_value(args, "--max-gz")? {
+            None => None,
+            Some(v) => Some(v.replace('_', "").parse::<u64>().map_err(|_| {
+                format!("--max-gz takes a number of bytes, such as 256000, not `{v}`")
+            })?),
+        };
+    let dist = root().join("dist");
+    if !dist.join("index.html").is_file() {
+        return Err("dist/ has no site yet; run `cargo xtask dist` first".into());
+    }
+    let total = report(&dist)?;
+    match budget {
+        Some(max) if total > max => Err(format!(
+            "the site is {total} bytes gzipped, over the budget of {max}"
+        )),
+        Some(max) => {
+            println!("xtask: {total} bytes gzipped, within the budget of {max}");
+            Ok(())
+        }
+        None => Ok(()),
+    }
+}
