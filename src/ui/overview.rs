@@ -160,10 +160,10 @@ pub fn parts(facts: &OverviewFacts) -> Vec<Part> {
         Part {
             id: "load-balancer",
             label: "Load balancer",
-            sub: format!("outbound {}", facts.egress_ip),
+            sub: format!("egress {}", facts.egress_ip),
             description: "the Standard load balancer whose public IP the nodes leave from",
             kind: PartKind::Resource,
-            rect: Rect::new(708.0, 400.0, 128.0, 84.0),
+            rect: Rect::new(700.0, 400.0, 144.0, 84.0),
             parent: Some("subscription"),
         },
     ]
@@ -187,15 +187,15 @@ pub fn connections() -> Vec<Connection> {
             to: "node-pool",
             label: "control plane to kubelet · konnectivity",
             points: vec![Point::new(550.0, 186.0), Point::new(550.0, 400.0)],
-            label_at: Point::new(560.0, 300.0),
+            label_at: Point::new(520.0, 372.0),
         },
         Connection {
             id: "egress",
             from: "node-pool",
             to: "load-balancer",
             label: "egress",
-            points: vec![Point::new(660.0, 442.0), Point::new(708.0, 442.0)],
-            label_at: Point::new(684.0, 432.0),
+            points: vec![Point::new(660.0, 442.0), Point::new(700.0, 442.0)],
+            label_at: Point::new(680.0, 432.0),
         },
     ]
 }
