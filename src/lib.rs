@@ -1,8 +1,11 @@
 //! aks-netviz: how clients and nodes reach the API server of an AKS cluster.
 //!
 //! The crate is layered so that everything the page shows can also be computed natively:
-//! `model` is the pure simulator (no web types), `ui` the Yew components that render it.
+//! `model` is the pure simulator (no web types); `link` (deep links), `import` (az / ARM JSON in)
+//! and `render` (terminal transcripts, command lines, IaC, hook values out) sit on it; `ui` (the
+//! Yew page) and the native command `src/bin/aks-netviz.rs` sit on top.
 //! Imports only ever point down: `ui` uses `model`, never the other way round.
 
+pub mod link;
 pub mod model;
 pub mod ui;

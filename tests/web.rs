@@ -1,13 +1,19 @@
 //! Browser tests: the components mounted in a real page (headless Chrome and Firefox).
 #![cfg(target_arch = "wasm32")]
 
+use aks_netviz::ui::app::AppProps;
 use aks_netviz::ui::App;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app into a fresh container and waits for its first render and effects.
+/// Each test widget gets its own fragment so tests never depend on the address bar.
 async fn mount_app() -> web_sys::Element {
+    mount_with("").await
+}
+
+async fn mount_with(fragment: &str) -> web_sys::Element {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -17,9 +23,67 @@ async fn mount_app() -> web_sys::Element {
         .expect("a body")
         .append_child(&host)
         .expect("attached");
-    yew::Renderer::<App>::with_root(host.clone()).render();
-    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    let props = AppProps {
+        fragment: Some(fragment.to_string()),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    // Wait for the first render and its effects (a cold browser can take a while).
+    for _ in 0..100 {
+        settle().await;
+        let ready = host
+            .query_selector("[data-ready='true']")
+            .ok()
+            .flatten()
+            .is_some();
+        if ready {
+            break;
+        }
+    }
     host
+}
+
+async fn settle() {
+    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("nothing matches `{selector}`"))
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+fn attr(root: &web_sys::Element, selector: &str, name: &str) -> String {
+    one(root, selector).get_attribute(name).unwrap_or_default()
+}
+
+async fn click(root: &web_sys::Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    one(root, selector)
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("an HTML element")
+        .click();
+    settle().await;
+}
+
+async fn choose(root: &web_sys::Element, setting: &str, value: &str) {
+    click(
+        root,
+        &format!("[data-setting='{setting}'] input[value='{value}']"),
+    )
+    .await;
+}
+
+async fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = one(root, selector).dyn_into().expect("an input");
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").expect("an input event");
+    input.dispatch_event(&event).expect("dispatched");
+    settle().await;
 }
 
 fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
@@ -124,4 +188,237 @@ async fn two_widgets_on_one_page_share_no_element_id() {
         );
         assert!(all(host, "[style]").is_empty(), "no inline style attribute");
     }
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_mode_and_a_client_recomputes_the_outcome() {
+    let host = mount_app().await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "success"
+    );
+    assert_eq!(text(&host, "[data-testid='dns-answer']"), "52.226.4.150");
+    choose(&host, "mode", "private").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "nxdomain"
+    );
+    assert!(text(&host, "[data-testid='kubectl-output']").contains("no such host"));
+    assert!(
+        !text(&host, "[data-testid='why']").is_empty(),
+        "a failure says why"
+    );
+    choose(&host, "client", "vm").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "success"
+    );
+    assert_eq!(text(&host, "[data-testid='dns-answer']"), "10.224.0.4");
+    assert!(text(&host, "[data-testid='kubectl-output']").contains("Ready"));
+    choose(&host, "client", "node").await;
+    assert_eq!(
+        attr(&host, "[data-testid='tunnel']", "data-tunnel"),
+        "konnectivity"
+    );
+    choose(&host, "mode", "vnet").await;
+    assert_eq!(
+        attr(&host, "[data-testid='tunnel']", "data-tunnel"),
+        "direct"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_path_list_marks_where_the_packet_is_blocked() {
+    let host = mount_with("mode=authorized&ranges=1.1.1.1/32").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "timeout"
+    );
+    let blocked = all(&host, "[data-testid='path'] [data-verdict='block']");
+    assert_eq!(blocked.len(), 1, "exactly one hop blocks");
+    assert_eq!(
+        blocked[0].get_attribute("data-hop").as_deref(),
+        Some("authorized-ranges")
+    );
+    assert!(
+        blocked[0]
+            .text_content()
+            .unwrap_or_default()
+            .contains("blocked"),
+        "not by colour alone"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_steps_back_and_forth_through_the_events() {
+    let host = mount_with("step=0").await;
+    let count = all(&host, ".event-list li").len();
+    assert!(count > 3, "the default scenario has several events");
+    assert_eq!(
+        text(&host, "[data-testid='step-count']"),
+        format!("Step 0 of {count}")
+    );
+    assert!(
+        all(&host, ".network .event").is_empty(),
+        "nothing drawn at step 0"
+    );
+    click(&host, "[data-testid='step-next']").await;
+    click(&host, "[data-testid='step-next']").await;
+    assert_eq!(
+        text(&host, "[data-testid='step-count']"),
+        format!("Step 2 of {count}")
+    );
+    assert_eq!(
+        attr(&host, ".network .event.current", "data-event"),
+        "1",
+        "the second event is current"
+    );
+    assert!(text(&host, "[data-testid='narration']").starts_with("Step 2 of"));
+    click(&host, "[data-testid='step-prev']").await;
+    assert!(
+        all(&host, ".network [data-event='1']").is_empty(),
+        "stepping back removes it"
+    );
+    click(&host, &format!(".event-list li:nth-child({count}) button")).await;
+    assert_eq!(
+        text(&host, "[data-testid='step-count']"),
+        format!("Step {count} of {count}")
+    );
+    let next_disabled = one(&host, "[data-testid='step-next']").has_attribute("disabled");
+    assert!(next_disabled, "no step past the end");
+}
+
+#[wasm_bindgen_test]
+async fn play_and_pause_toggle_the_animation() {
+    let host = mount_app().await;
+    click(&host, "[data-testid='play']").await;
+    assert_eq!(attr(&host, "[data-testid='play']", "aria-pressed"), "true");
+    assert!(
+        text(&host, "[data-testid='step-count']").starts_with("Step 0 of"),
+        "play from the end restarts"
+    );
+    click(&host, "[data-testid='play']").await;
+    assert_eq!(attr(&host, "[data-testid='play']", "aria-pressed"), "false");
+}
+
+#[wasm_bindgen_test]
+async fn the_ranges_editor_validates_as_the_az_cli_does() {
+    let host = mount_with("mode=authorized").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "success"
+    );
+    click(&host, ".ranges-editor .add-range").await;
+    type_into(&host, ".ranges li:nth-child(2) input", "137.117.106.90/29").await;
+    let message = text(&host, ".ranges li:nth-child(2) .message");
+    assert!(
+        message.contains("should be a list of IPv4 addresses or CIDRs"),
+        "got `{message}`"
+    );
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "invalid"
+    );
+    assert!(text(&host, "[data-testid='validation']").contains("IPv4 addresses or CIDRs"));
+    type_into(&host, ".ranges li:nth-child(2) input", "137.117.106.88/29").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "success"
+    );
+    assert!(all(&host, "[data-testid='validation'] li").is_empty());
+    type_into(&host, ".ranges li:nth-child(1) input", "1.1.1.1/32").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "timeout",
+        "the laptop left the list"
+    );
+    click(&host, ".ranges li:nth-child(1) button").await;
+    assert_eq!(all(&host, ".ranges li").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_laptop_ip_is_explained_and_the_widget_keeps_working() {
+    let host = mount_with("mode=authorized").await;
+    type_into(&host, "[data-setting='ip'] input", "81.56.12").await;
+    let message = text(&host, "[data-setting='ip'] .message");
+    assert!(message.contains("not an IPv4 address"), "got `{message}`");
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "success",
+        "the last good IP is used"
+    );
+    type_into(&host, "[data-setting='ip'] input", "20.1.2.3").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "timeout"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_combination_shows_the_az_message_at_the_setting() {
+    let host = mount_with("mode=private&dns=none&publicfqdn=off").await;
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "invalid"
+    );
+    assert!(
+        all(&host, ".network .event").is_empty(),
+        "nothing is animated"
+    );
+    let at_setting = all(
+        &host,
+        "[data-setting='publicfqdn'] .message, [data-setting='dns'] .message",
+    );
+    assert!(
+        !at_setting.is_empty(),
+        "the message sits next to the setting to change"
+    );
+    assert!(text(&host, "[data-testid='validation']").contains("none"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_fragment_value_is_reported_and_the_rest_applies() {
+    let host = mount_with("mode=private&client=toaster").await;
+    let banner = text(&host, "[data-testid='fragment-errors']");
+    assert!(
+        banner.contains("client") && banner.contains("toaster") && banner.contains("laptop"),
+        "got `{banner}`"
+    );
+    assert_eq!(
+        attr(&host, "[data-setting='mode'] input:checked", "value"),
+        "private"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn what_the_diagram_draws_follows_the_mode() {
+    let host = mount_app().await;
+    assert!(one(&host, "[data-place='private-zone']")
+        .class_list()
+        .contains("absent"));
+    choose(&host, "mode", "private").await;
+    assert!(!one(&host, "[data-place='private-zone']")
+        .class_list()
+        .contains("absent"));
+    assert!(one(&host, "[data-place='ilb']")
+        .class_list()
+        .contains("absent"));
+    choose(&host, "mode", "vnet").await;
+    assert!(!one(&host, "[data-place='ilb']")
+        .class_list()
+        .contains("absent"));
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_sets_the_widget_theme() {
+    let host = mount_app().await;
+    assert_eq!(
+        attr(&host, "[data-testid='aks-netviz']", "data-theme"),
+        "auto"
+    );
+    choose(&host, "theme", "dark").await;
+    assert_eq!(
+        attr(&host, "[data-testid='aks-netviz']", "data-theme"),
+        "dark"
+    );
 }

@@ -1,1 +1,30 @@
-//! The pure network model: scenarios in, traces out. No Yew, no web-sys.
+//! The pure network model: scenarios in, traces out. No Yew, no web-sys, no I/O.
+//!
+//! Layout (imports only point down): `cluster` (identity, address plan) and `scenario`
+//! (settings) at the bottom; `names`, `ranges`, `profile` and `validate` derive facts from a
+//! scenario; `dns`, `route` and `tunnel` are the simulator's rules; `simulate` puts them
+//! together into a `trace`; `kubectl` holds the exact terminal texts.
+
+pub mod cluster;
+pub mod dns;
+pub mod kubectl;
+pub mod names;
+pub mod profile;
+pub mod ranges;
+pub mod route;
+pub mod scenario;
+pub mod simulate;
+pub mod trace;
+pub mod tunnel;
+pub mod validate;
+
+pub use cluster::{AddressPlan, Cluster};
+pub use names::Names;
+pub use profile::AccessProfile;
+pub use ranges::ParsedRanges;
+pub use scenario::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario};
+pub use simulate::{simulate, simulate_all_clients, Analysis};
+pub use trace::{
+    DnsAnswer, Event, EventKind, Hop, Outcome, PathStep, Place, Trace, Tunnel, Verdict,
+};
+pub use validate::{validate, ValidationMessage};

@@ -1,45 +1,131 @@
-//! The root component: the widget's frame, its test hooks and the overview diagram.
+//! The root component: one widget, its state, its edges (address bar, clock) and its panels.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
+use crate::link::{self, Theme};
+use crate::model::Scenario;
+use crate::ui::components::controls::Controls;
+use crate::ui::components::network_diagram::NetworkDiagram;
+use crate::ui::components::outcome_panel::OutcomePanel;
 use crate::ui::components::overview_diagram::OverviewDiagram;
+use crate::ui::components::radio_group::{Choice, RadioGroup};
+use crate::ui::components::timeline::Timeline;
+use crate::ui::hooks::use_fragment_sync::{current_fragment, use_fragment_sync};
+use crate::ui::hooks::use_ticker::use_ticker;
+use crate::ui::network::layout;
 use crate::ui::overview::OverviewFacts;
+use crate::ui::state::{Action, State};
 
-/// What the overview prints, taken from the model's default cluster.
-fn overview_facts() -> OverviewFacts {
-    OverviewFacts {
-        fqdn: "aks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io".into(),
-        api_server_ip: "52.226.4.150".into(),
-        vnet_cidr: "10.224.0.0/12".into(),
-        node_subnet_cidr: "10.224.0.0/16".into(),
-        node_pool: "aks-nodepool1 (VM scale set)".into(),
-        egress_ip: "20.246.161.12".into(),
-    }
+/// Gives every widget on a page its own prefix for `name` attributes.
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The widget's own fragment (a page hosting several widgets gives each one). When `None`,
+    /// the widget reads and writes the address bar's fragment.
+    #[prop_or_default]
+    pub fragment: Option<String>,
 }
 
 /// `data-ready` turns `true` only once the component has mounted in a browser, so a prerendered
 /// page (which never runs effects) never claims to be interactive.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let own_fragment = props.fragment.clone();
+    let sync_url = own_fragment.is_none();
+    let state = use_reducer(move || {
+        let fragment = own_fragment.unwrap_or_else(current_fragment);
+        let (link, errors) = link::parse(&fragment);
+        State::from_link(link, errors)
+    });
+    let uid = use_state(|| format!("aks-netviz-{}", INSTANCES.fetch_add(1, Ordering::Relaxed)));
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
         use_effect_with((), move |_| ready.set(true));
     }
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    use_fragment_sync(sync_url, state.fragment(), dispatch.clone());
+    use_ticker(state.playing, state.speed.interval_ms(), dispatch.clone());
+
+    let scenario = &state.link.scenario;
+    let trace = state.trace.clone();
+    let current = state.step.checked_sub(1).and_then(|i| trace.events.get(i));
+    let narration = match current {
+        Some(e) => format!(
+            "Step {} of {}: {} {}",
+            state.step,
+            trace.events.len(),
+            e.label,
+            e.detail
+        ),
+        None if trace.events.is_empty() => trace.summary.clone(),
+        None => format!(
+            "Step 0 of {}: press Play or Step forward to start.",
+            trace.events.len()
+        ),
+    };
+    let theme = state.link.theme;
+    let on_theme = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: &'static str| {
+            if let Some(t) = Theme::from_id(v) {
+                dispatch.emit(Action::SetTheme(t));
+            }
+        })
+    };
     html! {
-        <div class="aks-netviz" data-testid="aks-netviz" data-ready={ready.to_string()}>
+        <div class={classes!("aks-netviz", format!("view-{}", state.link.view.as_str()))}
+             data-testid="aks-netviz" data-ready={ready.to_string()} data-theme={theme.as_str()}>
             <header class="widget-header">
                 <h2 class="widget-title">{ "How kubectl and the nodes reach the AKS API server" }</h2>
+                <div class="theme-switch">
+                    <RadioGroup legend="Theme" name={format!("{}-theme", *uid)} setting="theme"
+                        choices={vec![Choice::new("auto", "System"), Choice::new("light", "Light"), Choice::new("dark", "Dark")]}
+                        selected={theme.as_str()} on_select={on_theme} />
+                </div>
             </header>
-            <figure class="overview-figure">
-                <OverviewDiagram facts={overview_facts()} />
-                <figcaption class="overview-caption">
-                    { "The control plane, and with it the API server, lives in the Azure PaaS network and is \
-                       managed by Microsoft. The worker nodes live in a virtual network of the customer's \
-                       subscription and are managed by the control plane; control plane to kubelet traffic \
-                       travels through the konnectivity tunnel that the nodes open." }
-                </figcaption>
-            </figure>
+            if !state.fragment_errors.is_empty() {
+                <div class="banner error" role="alert" data-testid="fragment-errors">
+                    <p>{ "Some settings in the link were not understood; their defaults are shown instead:" }</p>
+                    <ul>
+                        { for state.fragment_errors.iter().map(|e| html! { <li>{ e.to_string() }</li> }) }
+                    </ul>
+                </div>
+            }
+            <div class="stage">
+                <div class="diagram-scroll" tabindex="0" role="region" aria-label="Network diagram (scrolls sideways on small screens)">
+                    <NetworkDiagram layout={layout(scenario)} trace={trace.clone()} step={state.step} />
+                </div>
+                <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
+            </div>
+            <div class="workspace">
+                <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
+                    range_entries={state.range_entries()} laptop_ip_text={state.laptop_ip_text.clone()}
+                    laptop_ip_error={state.laptop_ip_error.clone()} on_action={dispatch.clone()} />
+                <div class="results">
+                    <Timeline trace={trace.clone()} step={state.step} playing={state.playing} speed={state.speed}
+                        name={format!("{}-speed", *uid)} on_action={dispatch.clone()} />
+                    <OutcomePanel trace={trace.clone()} />
+                </div>
+            </div>
+            <details class="overview-details">
+                <summary>{ "The AKS architecture in one picture" }</summary>
+                <figure class="overview-figure">
+                    <OverviewDiagram facts={OverviewFacts::for_scenario(&Scenario::default())} />
+                    <figcaption class="overview-caption">
+                        { "The control plane, and with it the API server, lives in the Azure PaaS network and is \
+                           managed by Microsoft. The worker nodes live in a virtual network of the customer's \
+                           subscription and are managed by the control plane; control plane to kubelet traffic \
+                           travels through the konnectivity tunnel that the nodes open." }
+                    </figcaption>
+                </figure>
+            </details>
         </div>
     }
 }

@@ -28,6 +28,30 @@ impl Rect {
     }
 }
 
+impl Rect {
+    /// Where the ray from this rectangle's centre towards `toward` leaves the rectangle, so that
+    /// arrows start and end on box edges rather than under the labels.
+    pub fn edge_towards(&self, toward: Point) -> Point {
+        let c = self.center();
+        let (dx, dy) = (toward.x - c.x, toward.y - c.y);
+        if dx == 0.0 && dy == 0.0 {
+            return c;
+        }
+        let sx = if dx == 0.0 {
+            f32::INFINITY
+        } else {
+            (self.w / 2.0) / dx.abs()
+        };
+        let sy = if dy == 0.0 {
+            f32::INFINITY
+        } else {
+            (self.h / 2.0) / dy.abs()
+        };
+        let t = sx.min(sy).min(1.0);
+        Point::new(c.x + dx * t, c.y + dy * t)
+    }
+}
+
 /// A point in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -72,6 +96,19 @@ mod tests {
         assert!(outer.contains(&Rect::new(10.0, 10.0, 90.0, 40.0)));
         assert!(!outer.contains(&Rect::new(10.0, 10.0, 91.0, 40.0)));
         assert!(!outer.contains(&Rect::new(-1.0, 0.0, 10.0, 10.0)));
+    }
+
+    #[test]
+    fn edge_towards_stops_on_the_border() {
+        let r = Rect::new(0.0, 0.0, 100.0, 50.0);
+        assert_eq!(
+            r.edge_towards(Point::new(200.0, 25.0)),
+            Point::new(100.0, 25.0)
+        );
+        assert_eq!(
+            r.edge_towards(Point::new(50.0, -100.0)),
+            Point::new(50.0, 0.0)
+        );
     }
 
     #[test]

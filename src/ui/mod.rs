@@ -6,7 +6,10 @@
 pub mod app;
 pub mod components;
 pub mod geometry;
+pub mod hooks;
+pub mod network;
 pub mod overview;
+pub mod state;
 
 pub use app::App;
 

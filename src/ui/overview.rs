@@ -1,6 +1,7 @@
 //! The architecture overview (the article's illustrations 1 and 2) as data: which boxes exist, how they
 //! nest and what connects them. The component in `components::overview_diagram` only draws this.
 
+use crate::model::{Names, Scenario};
 use crate::ui::geometry::{Point, Rect};
 
 /// How a box is drawn: frames and zones hold other boxes, resources are the things traffic reaches.
@@ -49,6 +50,28 @@ pub struct OverviewFacts {
     pub node_subnet_cidr: String,
     pub node_pool: String,
     pub egress_ip: String,
+}
+
+impl OverviewFacts {
+    /// The overview's printed values for a scenario's cluster, as the model names and addresses it.
+    pub fn for_scenario(s: &Scenario) -> Self {
+        let names = Names::for_scenario(s);
+        let a = &s.cluster.addresses;
+        let cidr = |(ip, len): (std::net::Ipv4Addr, u8)| format!("{ip}/{len}");
+        let pool = s
+            .cluster
+            .node_name
+            .rsplit_once("-vmss")
+            .map_or(s.cluster.node_name.as_str(), |(p, _)| p);
+        OverviewFacts {
+            fqdn: names.fqdn.unwrap_or_else(|| "no public FQDN".into()),
+            api_server_ip: a.api_public_ip.to_string(),
+            vnet_cidr: cidr(a.vnet),
+            node_subnet_cidr: cidr(a.node_subnet),
+            node_pool: format!("{pool} (VM scale set)"),
+            egress_ip: a.lb_egress_ip.to_string(),
+        }
+    }
 }
 
 /// The SVG user-space size the layout is drawn for.
@@ -255,6 +278,18 @@ mod tests {
             );
             assert!(c.points.len() >= 2);
         }
+    }
+
+    #[test]
+    fn default_cluster_facts_are_the_articles() {
+        let f = OverviewFacts::for_scenario(&Scenario::default());
+        assert_eq!(
+            f.fqdn,
+            "aks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io"
+        );
+        assert_eq!(f.api_server_ip, "52.226.4.150");
+        assert_eq!(f.node_subnet_cidr, "10.224.0.0/16");
+        assert_eq!(f.node_pool, "aks-nodepool1-13348451 (VM scale set)");
     }
 
     #[test]

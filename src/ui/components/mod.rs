@@ -1,5 +1,11 @@
 //! One component per file; each takes plain props and callbacks, never the state handle.
 
 pub mod connection_arrow;
+pub mod controls;
+pub mod network_diagram;
+pub mod outcome_panel;
 pub mod overview_diagram;
 pub mod part_box;
+pub mod radio_group;
+pub mod ranges_editor;
+pub mod timeline;

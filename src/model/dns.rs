@@ -1,0 +1,371 @@
+//! Name resolution: which resolver each client asks, and who can answer.
+//!
+//! Rules (model.md section 4): the public name lives in Azure public DNS and anyone resolves
+//! it; a private zone answers only through Azure-provided DNS (168.63.129.16) from a VNet
+//! linked to it; on-prem reaches it only through a conditional forwarder to a DNS Private
+//! Resolver inbound endpoint in a linked VNet (the hub). Everything else gets NXDOMAIN.
+//!
+//! Resolver addresses printed in `no such host` errors (the `on <resolver>:53` part): the
+//! laptop's systemd-resolved stub `127.0.0.53` (as in the article's nslookup), Azure-provided
+//! DNS `168.63.129.16` for the VMs and the node (the diagram's resolver; an Ubuntu VM would
+//! print its own 127.0.0.53 stub), the on-prem DNS server for the on-prem workstation (a Linux
+//! workstation whose `resolv.conf` points at it).
+
+use std::net::Ipv4Addr;
+
+use super::scenario::{ClientKind, DnsZone};
+use super::simulate::{Analysis, Blocked};
+use super::trace::{Event, EventKind, Hop, Place, Verdict};
+
+/// Where a name's record lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameHome {
+    /// Azure public DNS (`<prefix>-<hash>.hcp.<region>.azmk8s.io`).
+    PublicDns,
+    /// The cluster's private DNS zone (system or BYO).
+    PrivateZone,
+}
+
+/// The resolver address a client's `resolv.conf` names (see the module comment).
+pub fn resolver_ip(a: &Analysis<'_>, who: ClientKind) -> Ipv4Addr {
+    let addr = &a.scenario().cluster.addresses;
+    match who {
+        ClientKind::Laptop | ClientKind::RunCommand => addr.laptop_stub_ip,
+        ClientKind::Vm | ClientKind::Peered | ClientKind::Node => addr.azure_dns_ip,
+        ClientKind::OnPrem => addr.onprem_dns_ip,
+    }
+}
+
+/// The diagram node of a client's first resolver.
+fn resolver_place(who: ClientKind) -> Place {
+    match who {
+        ClientKind::Laptop | ClientKind::RunCommand => Place::PublicResolver,
+        ClientKind::Vm | ClientKind::Peered | ClientKind::Node => Place::AzureDns,
+        ClientKind::OnPrem => Place::OnPremDns,
+    }
+}
+
+fn resolver_words(a: &Analysis<'_>, who: ClientKind) -> String {
+    let addr = &a.scenario().cluster.addresses;
+    match who {
+        ClientKind::Laptop | ClientKind::RunCommand => format!(
+            "The laptop's stub resolver {} forwards the query to its Internet provider's recursive resolver.",
+            addr.laptop_stub_ip
+        ),
+        ClientKind::Vm => format!(
+            "The VM asks Azure-provided DNS {} from the cluster VNet.",
+            addr.azure_dns_ip
+        ),
+        ClientKind::Peered => format!(
+            "The hub VM asks Azure-provided DNS {} from the hub VNet.",
+            addr.azure_dns_ip
+        ),
+        ClientKind::Node => format!(
+            "The node asks Azure-provided DNS {} from the cluster VNet.",
+            addr.azure_dns_ip
+        ),
+        ClientKind::OnPrem => format!(
+            "The workstation asks the on-prem DNS server {}.",
+            addr.onprem_dns_ip
+        ),
+    }
+}
+
+fn ev(
+    hop: Hop,
+    kind: EventKind,
+    from: Place,
+    to: Place,
+    label: String,
+    detail: String,
+    verdict: Verdict,
+) -> Event {
+    Event {
+        hop,
+        kind,
+        from,
+        to,
+        label,
+        detail,
+        verdict,
+    }
+}
+
+/// Resolves `name` for `who`, recording every query and answer; `Ok` is the A record.
+pub fn resolve(
+    a: &Analysis<'_>,
+    rec: &mut Vec<Event>,
+    who: ClientKind,
+    name: &str,
+) -> Result<Ipv4Addr, Blocked> {
+    let s = a.scenario();
+    let names = a.names();
+    let client = Place::from(who);
+    let resolver = resolver_place(who);
+    let home = if names.private_zone.is_some() && names.private_fqdn.as_deref() == Some(name) {
+        NameHome::PrivateZone
+    } else {
+        NameHome::PublicDns
+    };
+    let record = a.record_ip();
+    let zone = names.private_zone.clone().unwrap_or_default();
+    rec.push(ev(
+        Hop::Resolver,
+        EventKind::DnsQuery,
+        client,
+        resolver,
+        format!("A? {name}"),
+        resolver_words(a, who),
+        Verdict::Pass,
+    ));
+
+    // The last hop that answers, and whether it found the name.
+    let (answer_place, found): (Place, Result<(), Blocked>) = match home {
+        NameHome::PublicDns => {
+            let via = match who {
+                ClientKind::Vm | ClientKind::Peered | ClientKind::Node => {
+                    "Azure DNS recurses to the public azmk8s.io zone."
+                }
+                ClientKind::OnPrem => "The on-prem DNS server forwards it over the Internet.",
+                _ => "The recursive resolver asks the authoritative servers.",
+            };
+            let what = if s.is_private() {
+                format!(
+                    "Azure public DNS (Microsoft-managed) holds {name} and answers the private IP {record}: a public name for a private address."
+                )
+            } else {
+                format!("Azure public DNS (Microsoft-managed) holds {name} and answers the public IP {record}.")
+            };
+            rec.push(ev(
+                Hop::PublicDns,
+                EventKind::DnsQuery,
+                resolver,
+                Place::PublicDns,
+                format!("A? {name}"),
+                format!("{via} {what}"),
+                Verdict::Pass,
+            ));
+            (Place::PublicDns, Ok(()))
+        }
+        NameHome::PrivateZone => private_lookup(a, rec, who, name, &zone, resolver),
+    };
+
+    let via_private_resolver = who == ClientKind::OnPrem && answer_place == Place::PrivateZone;
+    match found {
+        Ok(()) => {
+            rec.push(ev(
+                if answer_place == Place::PublicDns {
+                    Hop::PublicDns
+                } else {
+                    Hop::PrivateZone
+                },
+                EventKind::DnsAnswer,
+                answer_place,
+                if via_private_resolver {
+                    Place::PrivateResolver
+                } else {
+                    resolver
+                },
+                format!("A {record}"),
+                format!("{name} → {record}"),
+                Verdict::Pass,
+            ));
+            if via_private_resolver {
+                rec.push(ev(
+                    Hop::PrivateResolver,
+                    EventKind::DnsAnswer,
+                    Place::PrivateResolver,
+                    Place::OnPremDns,
+                    format!("A {record}"),
+                    "The Private Resolver returns the answer over the VPN to the on-prem DNS server.".to_string(),
+                    Verdict::Pass,
+                ));
+            }
+            rec.push(ev(
+                Hop::Resolver,
+                EventKind::DnsAnswer,
+                resolver,
+                client,
+                format!("A {record}"),
+                format!("The resolver returns {record}."),
+                Verdict::Pass,
+            ));
+            Ok(record)
+        }
+        Err(blocked) => {
+            rec.push(ev(
+                Hop::Resolver,
+                EventKind::DnsAnswer,
+                resolver,
+                client,
+                "NXDOMAIN".to_string(),
+                format!("No such name: {name}."),
+                Verdict::Block,
+            ));
+            Err(blocked)
+        }
+    }
+}
+
+/// A name in the private zone: who can see the zone from where `who` asks.
+fn private_lookup(
+    a: &Analysis<'_>,
+    rec: &mut Vec<Event>,
+    who: ClientKind,
+    name: &str,
+    zone: &str,
+    resolver: Place,
+) -> (Place, Result<(), Blocked>) {
+    let s = a.scenario();
+    let addr = &s.cluster.addresses;
+    let record = a.record_ip();
+    let zone_words = zone_kind_words(a);
+    let public_hint = a.public_fqdn_hint();
+    match who {
+        ClientKind::Laptop | ClientKind::RunCommand => {
+            let why = format!(
+                "Azure public DNS has no record for {name}: it exists only in the private DNS zone {zone}, which answers only inside Azure VNets linked to it. Fix: run kubectl from a linked network (the cluster VNet, a peered VNet with a zone link, on-prem with a conditional forwarder) or use `az aks command invoke`.{}",
+                if s.public_fqdn_enabled() {
+                    format!(
+                        " The public FQDN resolves to the private IP {record}, so `az aks get-credentials --public-fqdn` does not help from the Internet."
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            rec.push(ev(
+                Hop::PublicDns,
+                EventKind::DnsQuery,
+                resolver,
+                Place::PublicDns,
+                format!("A? {name}"),
+                format!("The recursive resolver asks the public azmk8s.io servers, which have no record for {name}: NXDOMAIN."),
+                Verdict::Block,
+            ));
+            (Place::PublicDns, Err(Blocked::new(Hop::PublicDns, why)))
+        }
+        ClientKind::Vm | ClientKind::Node => {
+            rec.push(ev(
+                Hop::PrivateZone,
+                EventKind::DnsQuery,
+                resolver,
+                Place::PrivateZone,
+                format!("A? {name}"),
+                format!("The private DNS zone {zone} is linked to the cluster VNet (AKS creates that link), so Azure DNS answers from it."),
+                Verdict::Pass,
+            ));
+            (Place::PrivateZone, Ok(()))
+        }
+        ClientKind::Peered => {
+            if s.zone_link {
+                rec.push(ev(
+                    Hop::PrivateZone,
+                    EventKind::DnsQuery,
+                    resolver,
+                    Place::PrivateZone,
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is linked to the hub VNet, so Azure DNS in the hub answers from it."),
+                    Verdict::Pass,
+                ));
+                (Place::PrivateZone, Ok(()))
+            } else {
+                rec.push(ev(
+                    Hop::PrivateZone,
+                    EventKind::DnsQuery,
+                    resolver,
+                    Place::PrivateZone,
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is not linked to the hub VNet: Azure DNS in the hub cannot see it and public DNS has no record, so NXDOMAIN."),
+                    Verdict::Block,
+                ));
+                let why = format!(
+                    "The private DNS zone {zone} is not linked to the hub VNet, so Azure DNS in the hub cannot see it and public DNS has no record. Fix: link the zone to the hub VNet (zonelink=on){zone_words}.{public_hint}"
+                );
+                (Place::PrivateZone, Err(Blocked::new(Hop::PrivateZone, why)))
+            }
+        }
+        ClientKind::OnPrem => {
+            let rule = forwarding_rule_words(a, zone);
+            if !s.forwarder {
+                rec.push(ev(
+                    Hop::PublicDns,
+                    EventKind::DnsQuery,
+                    resolver,
+                    Place::PublicDns,
+                    format!("A? {name}"),
+                    format!("Without a conditional forwarder the on-prem DNS server sends the query to the Internet; Azure public DNS has no record for {name}: NXDOMAIN."),
+                    Verdict::Block,
+                ));
+                let link = if s.zone_link {
+                    ""
+                } else {
+                    ", and link the zone to the hub VNet (zonelink=on)"
+                };
+                let why = format!(
+                    "The on-prem DNS server sends {name} to the Internet, where Azure public DNS has no record, and 168.63.129.16 cannot be reached from on-prem. Fix: add a conditional forwarder for {rule} to the DNS Private Resolver inbound endpoint {} in the hub (forwarder=on){link}.{public_hint}",
+                    addr.private_resolver_ip
+                );
+                return (Place::PublicDns, Err(Blocked::new(Hop::PublicDns, why)));
+            }
+            rec.push(ev(
+                Hop::PrivateResolver,
+                EventKind::DnsQuery,
+                resolver,
+                Place::PrivateResolver,
+                format!("A? {name}"),
+                format!(
+                    "A conditional forwarder for {rule} sends the query over the VPN to the DNS Private Resolver inbound endpoint {} in the hub, which asks Azure DNS from inside the hub VNet.",
+                    addr.private_resolver_ip
+                ),
+                Verdict::Pass,
+            ));
+            if s.zone_link {
+                rec.push(ev(
+                    Hop::PrivateZone,
+                    EventKind::DnsQuery,
+                    Place::PrivateResolver,
+                    Place::PrivateZone,
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is linked to the hub VNet, so the Private Resolver gets the answer."),
+                    Verdict::Pass,
+                ));
+                (Place::PrivateZone, Ok(()))
+            } else {
+                rec.push(ev(
+                    Hop::PrivateZone,
+                    EventKind::DnsQuery,
+                    Place::PrivateResolver,
+                    Place::PrivateZone,
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is not linked to the hub VNet where the Private Resolver lives: NXDOMAIN."),
+                    Verdict::Block,
+                ));
+                let why = format!(
+                    "The conditional forwarder reaches the DNS Private Resolver in the hub, but the private DNS zone {zone} is not linked to the hub VNet, so the resolver finds nothing. Fix: link the zone to the hub VNet (zonelink=on){zone_words}.{public_hint}"
+                );
+                (Place::PrivateZone, Err(Blocked::new(Hop::PrivateZone, why)))
+            }
+        }
+    }
+}
+
+/// Why a system zone is harder than a BYO one (the article's hybrid-DNS point).
+fn zone_kind_words(a: &Analysis<'_>) -> String {
+    match a.scenario().dns_zone() {
+        Some(DnsZone::System) => format!(
+            ", once per cluster: a system zone lives in the node resource group {} and every cluster has its own",
+            a.scenario().cluster.node_resource_group()
+        ),
+        Some(DnsZone::Byo) => ", once: the BYO zone is shared by every cluster".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The conditional forwarding rule on-prem needs.
+fn forwarding_rule_words(a: &Analysis<'_>, zone: &str) -> String {
+    match a.scenario().dns_zone() {
+        Some(DnsZone::System) => format!("{zone} (one rule and one zone link per cluster)"),
+        Some(DnsZone::Byo) => format!("{zone} (one rule serves every cluster)"),
+        _ => zone.to_string(),
+    }
+}

@@ -1,0 +1,72 @@
+//! The exact text `kubectl` (and `az aks command invoke`) print, as in the article.
+//!
+//! Readers compare the widget's terminal with their own, so the texts are byte-exact:
+//! kubectl's table is laid out like Go's tabwriter (each column as wide as its widest cell plus
+//! three spaces, the last column unpadded), and error lines are Go's `net` errors.
+
+use std::net::Ipv4Addr;
+
+use super::cluster::Cluster;
+
+/// `kubectl get nodes` listing the cluster's node, `Ready` or `NotReady`.
+///
+/// With the article's node this is exactly
+/// `NAME                                STATUS   ROLES   AGE   VERSION` followed by the node
+/// row.
+pub fn get_nodes(cluster: &Cluster, ready: bool) -> String {
+    let status = if ready { "Ready" } else { "NotReady" };
+    let version = format!("v{}", cluster.kubernetes_version);
+    let header = ["NAME", "STATUS", "ROLES", "AGE", "VERSION"];
+    let row = [
+        cluster.node_name.as_str(),
+        status,
+        "agent",
+        cluster.node_age.as_str(),
+        version.as_str(),
+    ];
+    let mut out = String::new();
+    for (line_no, line) in [header, row].iter().enumerate() {
+        if line_no > 0 {
+            out.push('\n');
+        }
+        for col in 0..header.len() {
+            let cell = line[col];
+            out.push_str(cell);
+            if col + 1 < header.len() {
+                let width = header[col].len().max(row[col].len()) + 3;
+                for _ in cell.len()..width {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Blocked or unroutable: the SYN is dropped and Go's dialer gives up.
+pub fn timeout(ip: Ipv4Addr) -> String {
+    format!("Unable to connect to the server: dial tcp {ip}:443: i/o timeout")
+}
+
+/// The name did not resolve; `resolver` is the address in the client's `resolv.conf`.
+pub fn no_such_host(name: &str, resolver: Ipv4Addr) -> String {
+    format!(
+        "Unable to connect to the server: dial tcp: lookup {name} on {resolver}:53: no such host"
+    )
+}
+
+/// `kubectl logs` when the API server cannot reach the kubelet (konnectivity tunnel down).
+pub fn logs_timeout(node_ip: Ipv4Addr) -> String {
+    format!(
+        "Error from server: Get \"https://{node_ip}:10250/containerLogs/default/web/web\": dial tcp {node_ip}:10250: i/o timeout"
+    )
+}
+
+/// What `az aks command invoke` prints when `disableRunCommand` is true.
+///
+/// NOT CONFIRMED: no source gives the real text (aks-facts.md: "Error text returned when
+/// invoking on a disabled cluster: UNCONFIRMED"). This is a plausible message in the az CLI's
+/// usual `(Code) Message` shape for ARM errors.
+pub fn run_command_disabled() -> String {
+    "(OperationNotAllowed) Run command is disabled for this managed cluster (apiServerAccessProfile.disableRunCommand is true).\nCode: OperationNotAllowed\nMessage: Run command is disabled for this managed cluster (apiServerAccessProfile.disableRunCommand is true).".to_string()
+}

@@ -1,0 +1,536 @@
+//! Authorized IP ranges: checked exactly as the az CLI checks them, then used as a filter.
+//!
+//! The az CLI (`validate_ip_ranges` in `acs/_validators.py`) splits the value on commas, strips
+//! whitespace, refuses `0.0.0.0/32` mixed with other entries and `""` mixed with entries, and
+//! then runs every other entry through Python's `ipaddress.ip_network` in strict mode:
+//! malformed text or host bits set (`137.117.106.90/29`) → "should be a list of IPv4 addresses
+//! or CIDRs"; not global → "must be global non-reserved"; IPv6 → "cannot be IPv6" (checked
+//! after the global test, so a non-global IPv6 entry gets the "global" message, as in az).
+//! ARM then refuses more than 200 ranges (2,000 with VNet integration).
+//!
+//! Parsing follows Python's rules rather than Rust's: exactly four decimal octets without
+//! leading zeros, a prefix length made of ASCII digits (leading zeros allowed), or a dotted
+//! netmask / hostmask. "Global" is decided as Python (≤ 3.12) decides it for a network: the
+//! entry is refused when both its first and last address are in a reserved block (so
+//! `0.0.0.0/0` is refused, `128.0.0.0/1` accepted). The reserved blocks are Python's
+//! (`0/8`, `10/8`, `100.64/10`, `127/8`, `169.254/16`, `172.16/12`, `192.0.0/29` and
+//! `192.0.0.170/31`, the documentation /24s `192.0.2`, `198.51.100`, `203.0.113`,
+//! `192.168/16`, `198.18/15`, `240/4` including the broadcast address), widened to all of
+//! `192.0.0/24` (IANA "IETF protocol assignments") and with multicast `224/4` added. Python
+//! happens to accept multicast and the rest of `192.0.0/24`, but neither can be the source of
+//! a TCP connection to the API server, so the widget refuses them as non-global: a
+//! deliberate, documented difference from az.
+//!
+//! The result is built in one pass (no allocation per entry) and a containment check is a
+//! linear scan over `(network, mask)` pairs. Long lists are memoised per thread (see
+//! [`ParsedRanges::parse`]): the benchmark simulates a whole matrix of scenarios sharing one
+//! 2,000-range list in under a millisecond.
+
+use std::net::Ipv4Addr;
+use std::sync::Arc;
+
+/// az CLI: an IPv6 entry.
+pub const MSG_IPV6: &str = "--api-server-authorized-ip-ranges cannot be IPv6 addresses";
+/// az CLI: malformed entry or host bits set.
+pub const MSG_MALFORMED: &str =
+    "--api-server-authorized-ip-ranges should be a list of IPv4 addresses or CIDRs";
+/// az CLI: private, shared, loopback, link-local, documentation or other reserved entry.
+pub const MSG_NOT_GLOBAL: &str =
+    "--api-server-authorized-ip-ranges must be global non-reserved addresses or CIDRs";
+/// az CLI: `0.0.0.0/32` together with other entries (no space after the full stop, sic).
+pub const MSG_ZERO_WITH_OTHERS: &str = "Setting --api-server-authorized-ip-ranges to 0.0.0.0/32 is not allowed with other IP ranges.Refer to https://aka.ms/aks/whitelist for more details";
+/// az CLI: an empty entry (`""`, i.e. "disable") together with other entries.
+pub const MSG_DISABLED_AND_ENABLED: &str =
+    "--api-server-authorized-ip-ranges cannot be disabled and simultaneously enabled";
+
+/// The ARM error for too many ranges; `limit` is 200, or 2,000 with VNet integration.
+pub fn msg_too_many(limit: usize) -> String {
+    format!(
+        "The number of APIServer Authorized IP Ranges is greater than the allowed value {limit}."
+    )
+}
+
+/// The special entry meaning "only the cluster's own load balancer outbound IP".
+pub const ONLY_CLUSTER_EGRESS: &str = "0.0.0.0/32";
+
+/// Why an entry or the whole list is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeProblem {
+    /// A global IPv6 address or network.
+    Ipv6,
+    /// Not an address or CIDR, or host bits set.
+    Malformed,
+    /// Reserved, private or otherwise non-global.
+    NotGlobal,
+    /// `0.0.0.0/32` mixed with other entries.
+    ZeroWithOthers,
+    /// An empty entry mixed with other entries.
+    DisabledAndEnabled,
+    /// More entries than the limit.
+    TooMany {
+        /// 200, or 2,000 with VNet integration.
+        limit: usize,
+    },
+}
+
+impl RangeProblem {
+    /// The exact az CLI / ARM message.
+    pub fn message(self) -> String {
+        match self {
+            RangeProblem::Ipv6 => MSG_IPV6.to_string(),
+            RangeProblem::Malformed => MSG_MALFORMED.to_string(),
+            RangeProblem::NotGlobal => MSG_NOT_GLOBAL.to_string(),
+            RangeProblem::ZeroWithOthers => MSG_ZERO_WITH_OTHERS.to_string(),
+            RangeProblem::DisabledAndEnabled => MSG_DISABLED_AND_ENABLED.to_string(),
+            RangeProblem::TooMany { limit } => msg_too_many(limit),
+        }
+    }
+
+    /// True for the ARM-side check (the rest are az CLI client-side checks).
+    pub fn is_arm(self) -> bool {
+        matches!(self, RangeProblem::TooMany { .. })
+    }
+}
+
+/// One refused entry (or the whole list, `entry: None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeIssue<'a> {
+    /// What is wrong.
+    pub problem: RangeProblem,
+    /// The offending entry, trimmed, as typed; `None` for list-level problems.
+    pub entry: Option<&'a str>,
+}
+
+/// A valid IPv4 range as `(network, mask)` in host byte order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Net4 {
+    /// Network address.
+    pub network: u32,
+    /// Prefix length 0..=32.
+    pub prefix: u8,
+}
+
+impl Net4 {
+    /// The netmask for the prefix.
+    pub fn mask(self) -> u32 {
+        prefix_mask(self.prefix)
+    }
+
+    /// Containment test.
+    pub fn contains(self, ip: Ipv4Addr) -> bool {
+        (u32::from(ip) & self.mask()) == self.network
+    }
+}
+
+impl std::fmt::Display for Net4 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", Ipv4Addr::from(self.network), self.prefix)
+    }
+}
+
+/// What parsing a ranges text yields, without borrowing it (so it can be memoised).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Core {
+    /// Number of comma-separated entries (what the 200 / 2,000 limit counts).
+    count: usize,
+    /// Number of non-blank entries.
+    non_blank: usize,
+    /// `0.0.0.0/32` is one of the entries.
+    zero_seen: bool,
+    /// `(network, mask)` of the valid IPv4 entries, for the containment scan.
+    nets: Vec<(u32, u32)>,
+    /// Problems in the order az would meet them, with the entry's byte span in the text.
+    issues: Vec<(RangeProblem, Option<(usize, usize)>)>,
+}
+
+/// Texts at least this long are memoised (a typed list of a few ranges is cheaper to parse
+/// than to compare).
+const MEMO_MIN_LEN: usize = 512;
+
+thread_local! {
+    /// The last long text parsed, with its limit and result. The page and the benchmark
+    /// simulate many scenarios (modes × clients) sharing one long list; memoising it keeps the
+    /// "parse once per scenario" cost at one parse per distinct list. Invisible to callers:
+    /// the result is a pure function of `(text, limit)`.
+    static MEMO: std::cell::RefCell<Option<(String, usize, Arc<Core>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The authorized ranges of a scenario, parsed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedRanges<'a> {
+    /// The text as typed.
+    text: &'a str,
+    core: Arc<Core>,
+}
+
+/// `str::trim` with a fast path for entries that have no surrounding whitespace.
+fn trim(raw: &str) -> &str {
+    match (raw.as_bytes().first(), raw.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => raw,
+        _ => raw.trim(),
+    }
+}
+
+/// Byte span of `part` inside `whole` (`part` is a subslice of `whole`).
+fn span(whole: &str, part: &str) -> (usize, usize) {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    (start, start + part.len())
+}
+
+fn parse_core(text: &str, limit: usize) -> Core {
+    let mut core = Core::default();
+    // `--api-server-authorized-ip-ranges ""`: the filter is off, nothing to check.
+    if text.is_empty() {
+        return core;
+    }
+    core.nets.reserve(text.len() / 10 + 1);
+    let mut blank_seen = false;
+    let mut zero_at = None;
+    let mut entry_issues = Vec::new();
+    for raw in text.split(',') {
+        core.count += 1;
+        let entry = trim(raw);
+        if entry.is_empty() {
+            blank_seen = true;
+            continue;
+        }
+        core.non_blank += 1;
+        if entry == ONLY_CLUSTER_EGRESS {
+            core.zero_seen = true;
+            zero_at = zero_at.or(Some(span(text, entry)));
+            continue;
+        }
+        match classify(entry) {
+            Ok(net) => core.nets.push((net.network, net.mask())),
+            Err(problem) => entry_issues.push((problem, Some(span(text, entry)))),
+        }
+    }
+    let many = core.count > 1;
+    if many && core.zero_seen {
+        core.issues.push((RangeProblem::ZeroWithOthers, zero_at));
+    }
+    if many && blank_seen {
+        core.issues.push((RangeProblem::DisabledAndEnabled, None));
+    }
+    core.issues.append(&mut entry_issues);
+    if core.count > limit {
+        core.issues.push((RangeProblem::TooMany { limit }, None));
+    }
+    core
+}
+
+impl<'a> ParsedRanges<'a> {
+    /// Splits, checks and parses `text` in one pass; `limit` is the maximum number of ranges.
+    ///
+    /// Texts of 512 bytes or more are memoised per thread (the last one only): simulating
+    /// many scenarios that share a long list parses it once. The result depends only on
+    /// `(text, limit)`, so the memo is invisible.
+    pub fn parse(text: &'a str, limit: usize) -> ParsedRanges<'a> {
+        if text.len() < MEMO_MIN_LEN {
+            return ParsedRanges {
+                text,
+                core: Arc::new(parse_core(text, limit)),
+            };
+        }
+        let hit = MEMO.with(|m| {
+            m.borrow()
+                .as_ref()
+                .and_then(|(t, l, core)| (*l == limit && t == text).then(|| Arc::clone(core)))
+        });
+        let core = match hit {
+            Some(core) => core,
+            None => {
+                let core = Arc::new(parse_core(text, limit));
+                MEMO.with(|m| *m.borrow_mut() = Some((text.to_string(), limit, Arc::clone(&core))));
+                core
+            }
+        };
+        ParsedRanges { text, core }
+    }
+
+    /// Problems found; empty when az and ARM would accept the list.
+    pub fn issues(&self) -> Vec<RangeIssue<'a>> {
+        let text = self.text;
+        self.core
+            .issues
+            .iter()
+            .map(|&(problem, at)| RangeIssue {
+                problem,
+                entry: at.and_then(|(a, b)| text.get(a..b)),
+            })
+            .collect()
+    }
+
+    /// True when az and ARM would accept the list.
+    pub fn is_valid(&self) -> bool {
+        self.core.issues.is_empty()
+    }
+
+    /// True when the list switches the filter off (`""` or only blanks).
+    pub fn is_disabled(&self) -> bool {
+        self.core.non_blank == 0
+    }
+
+    /// True for the special `0.0.0.0/32` alone: only the cluster's LB outbound IP may connect.
+    pub fn only_cluster_egress(&self) -> bool {
+        self.core.count == 1 && self.core.zero_seen
+    }
+
+    /// Number of entries as typed (what the 200 / 2,000 limit counts).
+    pub fn len(&self) -> usize {
+        self.core.count
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.core.count == 0
+    }
+
+    /// Is `ip` inside one of the valid listed ranges? (Implicit authorizations, such as the
+    /// cluster's LB outbound IP, are the caller's business.)
+    pub fn contains(&self, ip: Ipv4Addr) -> bool {
+        let ip = u32::from(ip);
+        self.core.nets.iter().any(|&(net, mask)| ip & mask == net)
+    }
+
+    /// The list as `az aks show` prints it in `authorizedIpRanges`: bare addresses become
+    /// `/32` (observed in Azure/AKS#4085 and in the article's `81.xxx.yyy.zzz/32`), valid CIDRs
+    /// are printed canonically, anything else as typed.
+    pub fn stored_form(&self) -> Vec<String> {
+        if self.text.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .split(',')
+            .map(trim)
+            .map(|e| match classify(e) {
+                Ok(net) => net.to_string(),
+                Err(_) => {
+                    if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) {
+                        format!("{e}/32")
+                    } else {
+                        e.to_string()
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// True for text that is only digits, letters and dots (an address-looking placeholder such as
+/// the article's `81.xxx.yyy.zzz`, which the service echoed back with `/32`).
+fn looks_like_address_text(e: &str) -> bool {
+    !e.is_empty() && e.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+}
+
+/// Checks one trimmed entry as az does; `Ok` is a valid global IPv4 network.
+pub fn classify(entry: &str) -> Result<Net4, RangeProblem> {
+    match parse_v4_network(entry) {
+        Ok(net) => {
+            if is_reserved_v4(net.network) && is_reserved_v4(net.network | !net.mask()) {
+                Err(RangeProblem::NotGlobal)
+            } else {
+                Ok(net)
+            }
+        }
+        Err(V4Error::HostBits) => Err(RangeProblem::Malformed),
+        Err(V4Error::Syntax) => match parse_v6_network(entry) {
+            Some((net, bcast)) => {
+                if is_reserved_v6(net) && is_reserved_v6(bcast) {
+                    Err(RangeProblem::NotGlobal)
+                } else {
+                    Err(RangeProblem::Ipv6)
+                }
+            }
+            None => Err(RangeProblem::Malformed),
+        },
+    }
+}
+
+/// Why Python's `IPv4Network(strict=True)` refuses an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum V4Error {
+    /// Not IPv4 syntax (Python then tries IPv6).
+    Syntax,
+    /// Valid syntax but host bits set (Python raises `ValueError` at once).
+    HostBits,
+}
+
+fn prefix_mask(prefix: u8) -> u32 {
+    u32::MAX
+        .checked_shl(32 - u32::from(prefix.min(32)))
+        .unwrap_or(0)
+}
+
+/// Python's `IPv4Network(text, strict=True)`.
+fn parse_v4_network(text: &str) -> Result<Net4, V4Error> {
+    let (addr, mask) = match text.split_once('/') {
+        Some((a, m)) => {
+            if m.contains('/') {
+                return Err(V4Error::Syntax);
+            }
+            (a, Some(m))
+        }
+        None => (text, None),
+    };
+    let network = parse_v4_python(addr).ok_or(V4Error::Syntax)?;
+    let prefix = match mask {
+        None => 32,
+        Some(m) => parse_v4_prefix(m).ok_or(V4Error::Syntax)?,
+    };
+    if network & !prefix_mask(prefix) != 0 {
+        return Err(V4Error::HostBits);
+    }
+    Ok(Net4 { network, prefix })
+}
+
+/// Python's `_ip_int_from_string`: four decimal octets, each 1–3 ASCII digits, no leading zero,
+/// at most 255.
+fn parse_v4_python(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let mut value: u32 = 0;
+    let mut octets = 0;
+    let mut i = 0;
+    loop {
+        let start = i;
+        let mut octet: u32 = 0;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            octet = octet * 10 + u32::from(bytes[i] - b'0');
+            i += 1;
+            if i - start > 3 {
+                return None;
+            }
+        }
+        let len = i - start;
+        if len == 0 || octet > 255 || (len > 1 && bytes[start] == b'0') {
+            return None;
+        }
+        value = (value << 8) | octet;
+        octets += 1;
+        if i == bytes.len() {
+            break;
+        }
+        if bytes[i] != b'.' || octets == 4 {
+            return None;
+        }
+        i += 1;
+    }
+    if octets == 4 {
+        Some(value)
+    } else {
+        None
+    }
+}
+
+/// Python's `_make_netmask` for IPv4: a decimal prefix length (ASCII digits, leading zeros
+/// allowed, 0..=32), else a dotted netmask, else a dotted hostmask.
+fn parse_v4_prefix(text: &str) -> Option<u8> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        let mut value: u32 = 0;
+        for b in text.bytes() {
+            value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+        }
+        return if value <= 32 { Some(value as u8) } else { None };
+    }
+    let mask = parse_v4_python(text)?;
+    prefix_from_mask(mask).or_else(|| prefix_from_mask(!mask))
+}
+
+/// Prefix length of a contiguous netmask, or `None`.
+fn prefix_from_mask(mask: u32) -> Option<u8> {
+    let ones = mask.leading_ones();
+    if mask.checked_shl(ones).unwrap_or(0) == 0 {
+        Some(ones as u8)
+    } else {
+        None
+    }
+}
+
+/// Reserved IPv4 blocks as `(network, prefix)`: see the module comment.
+const RESERVED_V4: &[([u8; 4], u8)] = &[
+    ([0, 0, 0, 0], 8),
+    ([10, 0, 0, 0], 8),
+    ([100, 64, 0, 0], 10),
+    ([127, 0, 0, 0], 8),
+    ([169, 254, 0, 0], 16),
+    ([172, 16, 0, 0], 12),
+    ([192, 0, 0, 0], 24),
+    ([192, 0, 2, 0], 24),
+    ([192, 168, 0, 0], 16),
+    ([198, 18, 0, 0], 15),
+    ([198, 51, 100, 0], 24),
+    ([203, 0, 113, 0], 24),
+    ([224, 0, 0, 0], 4),
+    ([240, 0, 0, 0], 4),
+];
+
+/// First octets that start a reserved block (quick filter before the exact check).
+fn first_octet_may_be_reserved(octet: u32) -> bool {
+    matches!(
+        octet,
+        0 | 10 | 100 | 127 | 169 | 172 | 192 | 198 | 203 | 224..=255
+    )
+}
+
+/// True when `ip` is in a reserved (non-global) IPv4 block.
+pub fn is_reserved_v4(ip: u32) -> bool {
+    if !first_octet_may_be_reserved(ip >> 24) {
+        return false;
+    }
+    RESERVED_V4.iter().any(|&(net, prefix)| {
+        let mask = prefix_mask(prefix);
+        ip & mask == u32::from_be_bytes(net)
+    })
+}
+
+/// True when `ip` is a global, non-reserved IPv4 address (what the public endpoint can see as
+/// a source).
+pub fn is_global_v4(ip: Ipv4Addr) -> bool {
+    !is_reserved_v4(u32::from(ip))
+}
+
+/// Python's `IPv6Network(text, strict=True)`: returns the first and last address.
+fn parse_v6_network(text: &str) -> Option<(u128, u128)> {
+    let (addr, prefix) = match text.split_once('/') {
+        Some((a, p)) => {
+            if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let p: u32 = p.parse().ok()?;
+            if p > 128 {
+                return None;
+            }
+            (a, p)
+        }
+        None => (text, 128),
+    };
+    let ip: std::net::Ipv6Addr = addr.parse().ok()?;
+    let ip = u128::from(ip);
+    let host = u128::MAX.checked_shr(prefix).unwrap_or(0);
+    if ip & host != 0 {
+        // Host bits set: Python raises ValueError → the "list of IPv4 addresses" message.
+        return None;
+    }
+    Some((ip, ip | host))
+}
+
+/// Python's `IPv6Address.is_private` blocks.
+fn is_reserved_v6(ip: u128) -> bool {
+    const BLOCKS: &[(u128, u32)] = &[
+        (0, 128),                               // ::
+        (1, 128),                               // ::1
+        (0xffff_0000_0000, 96),                 // ::ffff:0:0/96
+        (0x0064_ff9b_0001 << 80, 48),           // 64:ff9b:1::/48
+        (0x0100 << 112, 64),                    // 100::/64
+        (0x2001 << 112, 23),                    // 2001::/23
+        ((0x2001 << 112) | (0x0db8 << 96), 32), // 2001:db8::/32
+        (0x2002 << 112, 16),                    // 2002::/16
+        (0xfc00 << 112, 7),                     // fc00::/7
+        (0xfe80 << 112, 10),                    // fe80::/10
+    ];
+    BLOCKS.iter().any(|&(net, prefix)| {
+        let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
+        ip & mask == net
+    })
+}

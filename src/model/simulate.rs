@@ -1,0 +1,470 @@
+//! The simulator: a scenario in, a [`Trace`] out.
+//!
+//! [`Analysis`] does the per-scenario work once (names, range parsing, validation, tunnel
+//! state) so that tracing several clients of one scenario costs only the events; [`simulate`]
+//! is the one-call form the page and the native command use.
+
+use std::net::Ipv4Addr;
+
+use super::dns;
+use super::kubectl;
+use super::names::Names;
+use super::ranges::ParsedRanges;
+use super::route::{self, Endpoint};
+use super::scenario::{ClientKind, DnsZone, Scenario};
+use super::trace::{
+    path_from_events, DnsAnswer, Event, EventKind, Hop, Outcome, Place, Trace, Tunnel, Verdict,
+};
+use super::tunnel;
+use super::validate::{validate_parsed, ValidationMessage};
+
+/// Simulates `kubectl get nodes` (or the node's leg, or run command) for the scenario's client.
+pub fn simulate(s: &Scenario) -> Trace {
+    Analysis::new(s).trace(s.client)
+}
+
+/// Simulates every client of one scenario, parsing its ranges once.
+pub fn simulate_all_clients(s: &Scenario) -> Vec<(ClientKind, Trace)> {
+    let a = Analysis::new(s);
+    ClientKind::ALL.iter().map(|&c| (c, a.trace(c))).collect()
+}
+
+/// Where and why a query or connection stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blocked {
+    /// The hop that blocked.
+    pub hop: Hop,
+    /// The blocking component and the fix, in words (hook `why`).
+    pub why: String,
+}
+
+impl Blocked {
+    /// A block at `hop`.
+    pub fn new(hop: Hop, why: String) -> Self {
+        Blocked { hop, why }
+    }
+}
+
+/// Everything derived once from a scenario.
+#[derive(Debug, Clone)]
+pub struct Analysis<'a> {
+    scenario: &'a Scenario,
+    names: Names,
+    /// The authorized-ranges filter text, parsed; `None` when the filter does not apply.
+    ranges: Option<ParsedRanges<'a>>,
+    validation: Vec<ValidationMessage>,
+    tunnel: Tunnel,
+}
+
+impl<'a> Analysis<'a> {
+    /// Parses and validates the scenario.
+    pub fn new(scenario: &'a Scenario) -> Analysis<'a> {
+        let ranges = scenario
+            .ranges_text()
+            .map(|text| ParsedRanges::parse(text, scenario.max_ranges()));
+        let validation = validate_parsed(scenario, ranges.as_ref());
+        let mut a = Analysis {
+            scenario,
+            names: Names::for_scenario(scenario),
+            ranges,
+            validation,
+            tunnel: Tunnel::Down,
+        };
+        if a.validation.is_empty() {
+            a.tunnel = tunnel::tunnel_state(&a);
+        }
+        a
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
+    /// The cluster's DNS names.
+    pub fn names(&self) -> &Names {
+        &self.names
+    }
+
+    /// Validation messages (empty when the cluster can be created).
+    pub fn validation(&self) -> &[ValidationMessage] {
+        &self.validation
+    }
+
+    /// Node ↔ control plane state (`down` for an invalid cluster, which does not exist).
+    pub fn tunnel(&self) -> Tunnel {
+        self.tunnel
+    }
+
+    /// The address the API server name resolves to: the public IP for public clusters, the
+    /// ILB VIP with VNet integration, the private endpoint otherwise.
+    pub fn record_ip(&self) -> Ipv4Addr {
+        let s = self.scenario;
+        let a = &s.cluster.addresses;
+        if !s.is_private() {
+            a.api_public_ip
+        } else if s.vnet_integration() {
+            a.ilb_ip
+        } else {
+            a.private_endpoint_ip
+        }
+    }
+
+    /// Which endpoint an address is, for this cluster.
+    pub fn endpoint_of(&self, ip: Ipv4Addr) -> Option<Endpoint> {
+        let s = self.scenario;
+        let a = &s.cluster.addresses;
+        if ip == a.api_public_ip && !s.is_private() {
+            Some(Endpoint::Public)
+        } else if ip == a.ilb_ip && s.vnet_integration() {
+            Some(Endpoint::Ilb)
+        } else if ip == a.private_endpoint_ip && s.is_private() && !s.vnet_integration() {
+            Some(Endpoint::PrivateEndpoint)
+        } else {
+            None
+        }
+    }
+
+    /// True when the authorized-ranges filter is on.
+    pub fn filter_active(&self) -> bool {
+        self.ranges.as_ref().is_some_and(|r| !r.is_disabled())
+    }
+
+    /// Is `src` listed in a valid authorized range? (Ignores the implicit LB IP.)
+    pub fn ranges_contain(&self, src: Ipv4Addr) -> bool {
+        self.ranges.as_ref().is_some_and(|r| r.contains(src))
+    }
+
+    /// The filter's decision for a source address on the public endpoint: `None` when there is
+    /// no filter. The cluster load balancer's outbound IP is always allowed (AKS authorizes it
+    /// at creation, without listing it); `0.0.0.0/32` allows only that address.
+    pub fn filter_allows(&self, src: Ipv4Addr) -> Option<bool> {
+        let ranges = self.ranges.as_ref().filter(|r| !r.is_disabled())?;
+        let lb = self.scenario.cluster.addresses.lb_egress_ip;
+        Some(src == lb || (!ranges.only_cluster_egress() && ranges.contains(src)))
+    }
+
+    /// The name kubectl dials for `who`.
+    ///
+    /// Admin clients follow the kubeconfig: `privateFqdn` for private clusters with a system
+    /// or BYO zone, `fqdn` otherwise; `kubeconfig=public` switches to `fqdn`. When the public
+    /// FQDN is disabled there is no `fqdn` to switch to, so the kubeconfig keeps `privateFqdn`
+    /// (decision: no az message is known for `get-credentials --public-fqdn` on such a cluster).
+    /// Nodes always use `privateFqdn` when there is a zone, `fqdn` otherwise; VNet-integrated
+    /// nodes and run command use no name.
+    pub fn server_name(&self, who: ClientKind) -> Option<&str> {
+        let s = self.scenario;
+        let n = &self.names;
+        match who {
+            ClientKind::RunCommand => None,
+            ClientKind::Node if s.vnet_integration() => None,
+            _ => {
+                let zone = matches!(s.dns_zone(), Some(DnsZone::System | DnsZone::Byo));
+                let wants_public =
+                    who != ClientKind::Node && s.kubeconfig == super::scenario::Kubeconfig::Public;
+                if zone && !(wants_public && n.fqdn.is_some()) {
+                    n.private_fqdn.as_deref()
+                } else {
+                    n.fqdn.as_deref()
+                }
+            }
+        }
+    }
+
+    /// Hint appended to DNS failures when the public FQDN would work from private networks.
+    pub(crate) fn public_fqdn_hint(&self) -> String {
+        let s = self.scenario;
+        match &self.names.fqdn {
+            Some(fqdn) if s.is_private() && s.kubeconfig == super::scenario::Kubeconfig::Private => format!(
+                " Or use the public FQDN (`az aks get-credentials --public-fqdn`, kubeconfig=public): {fqdn} resolves to {} anywhere, with no zone link or forwarder.",
+                self.record_ip()
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// `why` for a source refused by the authorized ranges.
+    pub(crate) fn unauthorized_why(&self, who: ClientKind, src: Ipv4Addr) -> String {
+        let s = self.scenario;
+        let c = &s.cluster;
+        let listed = s.ranges_text().unwrap_or_default().trim();
+        let only_lb = self
+            .ranges
+            .as_ref()
+            .is_some_and(|r| r.only_cluster_egress());
+        let ranges_words = if only_lb {
+            "the ranges are 0.0.0.0/32: only the cluster load balancer's own outbound IP may connect".to_string()
+        } else {
+            let n = self.ranges.as_ref().map_or(0, |r| r.len());
+            if n <= 3 {
+                format!("authorized ranges: {listed}")
+            } else {
+                format!("{n} authorized ranges")
+            }
+        };
+        let fix = format!(
+            "add {src}/32 to the authorized ranges (`az aks update -g {} -n {} --api-server-authorized-ip-ranges ...`; an update replaces the whole list)",
+            c.resource_group, c.name
+        );
+        match who {
+            ClientKind::Node => format!(
+                "The nodes leave through {} {src}, which is not authorized ({ranges_words}); AKS authorized only the load balancer's outbound IP at creation. The konnectivity tunnel is down: the node goes NotReady and `kubectl logs` / `exec` fail with `dial tcp {}:10250: i/o timeout`. Fix: {fix}.",
+                match s.egress {
+                    super::scenario::Egress::NatGw => "the NAT gateway",
+                    super::scenario::Egress::Firewall => "the firewall",
+                    super::scenario::Egress::Lb => "the load balancer",
+                },
+                c.addresses.node_ip
+            ),
+            ClientKind::Vm | ClientKind::Peered if s.egress == super::scenario::Egress::Lb => format!(
+                "The VM reaches the public endpoint from default outbound access, an unpredictable regional-pool address (here {src}) that is not authorized ({ranges_words}). Fix: give the VNet a known egress IP (NAT gateway or firewall: egress=natgw or egress=firewall) and authorize it, or reach the API server privately."
+            ),
+            _ => format!(
+                "{} reaches the public endpoint from {src}, which is not authorized ({ranges_words}), so the API server drops the packets and kubectl times out. Fix: {fix}.",
+                who_words(who)
+            ),
+        }
+    }
+
+    /// Traces `who` in this scenario.
+    pub fn trace(&self, who: ClientKind) -> Trace {
+        if !self.validation.is_empty() {
+            return self.invalid_trace(who);
+        }
+        match who {
+            ClientKind::RunCommand => self.run_command_trace(),
+            _ => self.kubectl_trace(who),
+        }
+    }
+
+    fn base_trace(&self, who: ClientKind) -> Trace {
+        let ready = self.tunnel != Tunnel::Down;
+        Trace {
+            outcome: Outcome::Success,
+            summary: String::new(),
+            dns_answer: DnsAnswer::None,
+            kubectl_output: String::new(),
+            kubectl_logs_output: if ready {
+                None
+            } else {
+                Some(kubectl::logs_timeout(
+                    self.scenario.cluster.addresses.node_ip,
+                ))
+            },
+            path: Vec::new(),
+            tunnel: self.tunnel,
+            why: None,
+            validation: Vec::new(),
+            events: Vec::new(),
+            server_name: self.server_name(who).map(str::to_string),
+            node_ready: ready,
+        }
+    }
+
+    fn invalid_trace(&self, who: ClientKind) -> Trace {
+        let first = &self.validation[0];
+        let mut t = self.base_trace(who);
+        t.outcome = Outcome::Invalid;
+        t.summary = format!("This cluster cannot be created: {}", first.message);
+        t.why = Some(format!(
+            "The cluster cannot be created; change `{}`. {} says: {}",
+            first.key,
+            match first.source {
+                super::validate::MessageSource::Cli => "The az CLI",
+                super::validate::MessageSource::Arm => "Azure Resource Manager",
+            },
+            first.message
+        ));
+        t.validation = self.validation.clone();
+        t.kubectl_logs_output = None;
+        t.node_ready = false;
+        t
+    }
+
+    fn run_command_trace(&self) -> Trace {
+        let s = self.scenario;
+        let c = &s.cluster;
+        let mut t = self.base_trace(ClientKind::RunCommand);
+        let mut events = vec![Event {
+            hop: Hop::Client,
+            kind: EventKind::Start,
+            from: Place::RunCommand,
+            to: Place::RunCommand,
+            label: "az aks command invoke".to_string(),
+            detail: format!(
+                "az aks command invoke -g {} -n {} --command \"kubectl get nodes\": no network path to the API server is needed, Azure Resource Manager relays the command.",
+                c.resource_group, c.name
+            ),
+            verdict: Verdict::Pass,
+        }];
+        if s.run_command {
+            events.push(Event {
+                hop: Hop::Arm,
+                kind: EventKind::Request,
+                from: Place::RunCommand,
+                to: Place::Arm,
+                label: "POST …/runCommand".to_string(),
+                detail: "Azure Resource Manager accepts the run command request.".to_string(),
+                verdict: Verdict::Pass,
+            });
+            events.push(Event {
+                hop: Hop::ApiServer,
+                kind: EventKind::Request,
+                from: Place::Arm,
+                to: Place::ApiServer,
+                label: "pod command-<id> in aks-command".to_string(),
+                detail: "AKS starts a pod in the aks-command namespace that runs kubectl inside the cluster and returns its output through ARM.".to_string(),
+                verdict: Verdict::Pass,
+            });
+            t.summary = "az aks command invoke runs kubectl inside the cluster through Azure Resource Manager: no DNS, no network path needed.".to_string();
+            t.kubectl_output = kubectl::get_nodes(c, t.node_ready);
+            if !t.node_ready {
+                t.summary
+                    .push_str(" The node shows NotReady: its konnectivity tunnel is down.");
+            }
+        } else {
+            events.push(Event {
+                hop: Hop::Arm,
+                kind: EventKind::Request,
+                from: Place::RunCommand,
+                to: Place::Arm,
+                label: "POST …/runCommand".to_string(),
+                detail: "disableRunCommand is true: Azure Resource Manager refuses the request."
+                    .to_string(),
+                verdict: Verdict::Block,
+            });
+            t.outcome = Outcome::Denied;
+            t.summary = "Run command is disabled on this cluster: Azure Resource Manager refuses az aks command invoke.".to_string();
+            t.kubectl_output = kubectl::run_command_disabled();
+            t.why = Some(format!(
+                "Run command is disabled (apiServerAccessProfile.disableRunCommand: true). Fix: `az aks update -g {} -n {} --enable-run-command` (runcommand=on), or reach the API server over the network.",
+                c.resource_group, c.name
+            ));
+        }
+        events.push(tunnel::tunnel_event(self));
+        t.path = path_from_events(&events);
+        t.events = events;
+        t
+    }
+
+    fn kubectl_trace(&self, who: ClientKind) -> Trace {
+        let s = self.scenario;
+        let c = &s.cluster;
+        let mut t = self.base_trace(who);
+        let client = Place::from(who);
+        let mut events: Vec<Event> = Vec::with_capacity(16);
+        let name = self.server_name(who);
+        events.push(Event {
+            hop: Hop::Client,
+            kind: EventKind::Start,
+            from: client,
+            to: client,
+            label: "kubectl get nodes".to_string(),
+            detail: match (who, name) {
+                (ClientKind::Node, None) => format!(
+                    "kubelet and konnectivity on the node use the API server's ILB address {} directly (VNet integration).",
+                    c.addresses.ilb_ip
+                ),
+                (ClientKind::Node, Some(n)) => {
+                    format!("kubelet's kubeconfig on the node points at https://{n}:443.")
+                }
+                (_, Some(n)) => format!("The kubeconfig's server is https://{n}:443."),
+                (_, None) => String::new(),
+            },
+            verdict: Verdict::Pass,
+        });
+
+        let result = match name {
+            None => Ok(c.addresses.ilb_ip),
+            Some(n) => dns::resolve(self, &mut events, who, n).map_err(|b| (b, true)),
+        }
+        .and_then(|ip| {
+            if name.is_some() {
+                t.dns_answer = DnsAnswer::Address(ip);
+            }
+            route::connect(self, &mut events, who, ip)
+                .map(|through| (ip, through))
+                .map_err(|b| (b, false))
+        });
+
+        let who_text = who_words(who);
+        match result {
+            Ok((ip, through)) => {
+                t.outcome = Outcome::Success;
+                t.kubectl_output = kubectl::get_nodes(c, t.node_ready);
+                t.summary = match name {
+                    Some(n) => format!("{who_text} resolves {n} to {ip} and reaches the API server {through}."),
+                    None => format!("{who_text} reaches the API server {through}, without DNS and without a tunnel."),
+                };
+                if who == ClientKind::Node && self.tunnel == Tunnel::Konnectivity {
+                    t.summary.push_str(" The konnectivity tunnel is up.");
+                }
+                if !t.node_ready {
+                    t.summary
+                        .push_str(" The node shows NotReady: its konnectivity tunnel is down.");
+                }
+            }
+            Err((blocked, true)) => {
+                let n = name.unwrap_or_default();
+                t.outcome = Outcome::NxDomain;
+                t.dns_answer = DnsAnswer::NxDomain;
+                t.kubectl_output = kubectl::no_such_host(n, dns::resolver_ip(self, who));
+                t.summary = format!(
+                    "{who_text} cannot resolve {n}: NXDOMAIN from {}.",
+                    hop_words(blocked.hop)
+                );
+                t.why = Some(blocked.why);
+            }
+            Err((blocked, false)) => {
+                let ip = match t.dns_answer {
+                    DnsAnswer::Address(ip) => ip,
+                    _ => c.addresses.ilb_ip,
+                };
+                t.outcome = Outcome::Timeout;
+                t.kubectl_output = kubectl::timeout(ip);
+                t.summary = format!(
+                    "{who_text} times out connecting to {ip}: blocked at {}.",
+                    hop_words(blocked.hop)
+                );
+                t.why = Some(blocked.why);
+            }
+        }
+        events.push(tunnel::tunnel_event(self));
+        t.path = path_from_events(&events);
+        t.events = events;
+        t
+    }
+}
+
+/// The client, as the subject of a sentence.
+pub fn who_words(who: ClientKind) -> &'static str {
+    match who {
+        ClientKind::Laptop => "The laptop",
+        ClientKind::Vm => "The VM in the cluster VNet",
+        ClientKind::Peered => "The VM in the peered hub VNet",
+        ClientKind::OnPrem => "The on-prem workstation",
+        ClientKind::Node => "The node",
+        ClientKind::RunCommand => "az aks command invoke",
+    }
+}
+
+/// A hop, in words (with its article, to follow "at" or "from").
+pub fn hop_words(hop: Hop) -> &'static str {
+    match hop {
+        Hop::Client => "the client",
+        Hop::Resolver => "the resolver",
+        Hop::PrivateResolver => "the DNS Private Resolver",
+        Hop::PublicDns => "Azure public DNS",
+        Hop::PrivateZone => "the private DNS zone",
+        Hop::Internet => "the Internet",
+        Hop::Vpn => "the VPN",
+        Hop::Peering => "the VNet peering",
+        Hop::AuthorizedRanges => "the authorized IP ranges filter",
+        Hop::PublicEndpoint => "the public endpoint",
+        Hop::PrivateEndpoint => "the private endpoint",
+        Hop::Ilb => "the internal load balancer",
+        Hop::ApiServer => "the API server",
+        Hop::Arm => "Azure Resource Manager",
+        Hop::Tunnel => "the konnectivity tunnel",
+    }
+}

@@ -1,0 +1,62 @@
+//! Keeps the address bar's fragment and the widget in step: the fragment is read on load and on
+//! `hashchange`, and rewritten (without a new history entry) whenever the widget changes, so the
+//! address bar is always a share link.
+
+use yew::prelude::*;
+
+use crate::ui::state::Action;
+
+/// The current `location.hash`, without the `#`; empty outside a browser.
+pub fn current_fragment() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .map(|h| h.trim_start_matches('#').to_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Writes `fragment` into the address bar when it differs, and dispatches `ApplyFragment` when the
+/// reader edits the address bar. Does nothing when `enabled` is false (a widget with its own
+/// fragment on a page that hosts several).
+#[hook]
+pub fn use_fragment_sync(enabled: bool, fragment: String, dispatch: Callback<Action>) {
+    use_effect_with((enabled, fragment), move |(enabled, fragment)| {
+        #[cfg(target_arch = "wasm32")]
+        if *enabled && current_fragment() != *fragment {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let url = format!("#{fragment}");
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (enabled, fragment);
+    });
+    use_effect_with(enabled, move |enabled| {
+        listen_for_hash_changes(*enabled, dispatch)
+    });
+}
+
+/// Subscribes to `hashchange` while the returned destructor lives.
+#[cfg(target_arch = "wasm32")]
+fn listen_for_hash_changes(enabled: bool, dispatch: Callback<Action>) -> impl FnOnce() {
+    let listener = enabled.then(|| {
+        web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                dispatch.emit(Action::ApplyFragment(current_fragment()));
+            })
+        })
+    });
+    move || drop(listener)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen_for_hash_changes(_enabled: bool, _dispatch: Callback<Action>) -> impl FnOnce() {
+    || ()
+}

@@ -1,0 +1,412 @@
+//! The widget's one state and the one reducer every change goes through.
+//!
+//! Components never hold the state handle: they get values and `Callback`s that dispatch an
+//! [`Action`], so every change the reader makes is a named verb that can be tested on its own.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::link::{self, Link, LinkError, Theme};
+use crate::model::scenario::DEFAULT_AUTHORIZED_RANGES;
+use crate::model::{simulate, ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trace};
+
+/// How fast the animation plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    Slow,
+    Normal,
+    Fast,
+}
+
+impl Speed {
+    pub const ALL: [Speed; 3] = [Speed::Slow, Speed::Normal, Speed::Fast];
+
+    /// Milliseconds between two steps.
+    pub fn interval_ms(self) -> u32 {
+        match self {
+            Speed::Slow => 2200,
+            Speed::Normal => 1300,
+            Speed::Fast => 650,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Speed::Slow => "slow",
+            Speed::Normal => "normal",
+            Speed::Fast => "fast",
+        }
+    }
+}
+
+/// What the reader can do, in the reader's words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetMode(Mode),
+    SetDns(DnsZone),
+    SetPublicFqdn(bool),
+    SetPrivate(bool),
+    SetEgress(Egress),
+    SetClient(ClientKind),
+    SetZoneLink(bool),
+    SetForwarder(bool),
+    SetRunCommand(bool),
+    SetKubeconfig(Kubeconfig),
+    /// The laptop's IP as typed; kept even when it does not parse, so nothing typed is lost.
+    TypeLaptopIp(String),
+    /// Replace one authorized range as typed.
+    EditRange(usize, String),
+    AddRange,
+    RemoveRange(usize),
+    /// Step controls.
+    StepNext,
+    StepPrev,
+    StepTo(usize),
+    Restart,
+    Play,
+    Pause,
+    /// One animation tick: advance while playing, stop at the end.
+    Tick,
+    SetSpeed(Speed),
+    SetTheme(Theme),
+    /// A fragment read from the address bar (on load and on `hashchange`).
+    ApplyFragment(String),
+}
+
+/// The outcome of the last import, shown under the import box.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportStatus {
+    Idle,
+    Imported(String),
+    Refused(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub link: Link,
+    /// The simulation of `link.scenario`, recomputed whenever the scenario changes.
+    pub trace: Rc<Trace>,
+    /// The animation position: how many events are shown (0 = none yet).
+    pub step: usize,
+    pub playing: bool,
+    pub speed: Speed,
+    /// The laptop IP field as typed, and why it was refused when it does not parse.
+    pub laptop_ip_text: String,
+    pub laptop_ip_error: Option<String>,
+    /// Bad values found in the address bar's fragment.
+    pub fragment_errors: Vec<LinkError>,
+    pub import: ImportStatus,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::from_link(Link::default(), Vec::new())
+    }
+}
+
+impl State {
+    /// A state showing `link`, with the fragment's errors to report.
+    pub fn from_link(link: Link, fragment_errors: Vec<LinkError>) -> Self {
+        let trace = Rc::new(simulate(&link.scenario));
+        let last = trace.events.len();
+        let step = link.step.map_or(last, |s| (s as usize).min(last));
+        State {
+            laptop_ip_text: link.scenario.laptop_ip.to_string(),
+            laptop_ip_error: None,
+            trace,
+            step,
+            playing: false,
+            speed: Speed::Normal,
+            fragment_errors,
+            import: ImportStatus::Idle,
+            link,
+        }
+    }
+
+    /// The number of steps of the current trace.
+    pub fn last_step(&self) -> usize {
+        self.trace.events.len()
+    }
+
+    /// The fragment this state is shared as (no leading `#`).
+    pub fn fragment(&self) -> String {
+        let mut link = self.link.clone();
+        let last = self.last_step();
+        link.step = (self.step < last).then_some(self.step as u32);
+        link::print(&link)
+    }
+
+    /// The authorized ranges as the editor lists them: the typed text split on commas (the
+    /// mode's default list when none was typed).
+    pub fn range_entries(&self) -> Vec<String> {
+        let s = &self.link.scenario;
+        let text = match (&s.ranges, s.mode) {
+            (Some(typed), _) => typed.as_str(),
+            (None, Mode::Authorized) => DEFAULT_AUTHORIZED_RANGES,
+            (None, _) => "",
+        };
+        if text.is_empty() {
+            return Vec::new();
+        }
+        text.split(',').map(|e| e.trim().to_string()).collect()
+    }
+
+    /// Applies a scenario edit: the trace is recomputed and the animation replays from the start,
+    /// so the reader watches what the change did.
+    fn with_scenario(mut self, edit: impl FnOnce(&mut Scenario)) -> Self {
+        edit(&mut self.link.scenario);
+        self.trace = Rc::new(simulate(&self.link.scenario));
+        self.step = self.last_step();
+        self
+    }
+
+    fn set_ranges(self, entries: Vec<String>) -> Self {
+        self.with_scenario(|s| s.ranges = Some(entries.join(",")))
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let state = (*self).clone();
+        let next = match action {
+            Action::SetMode(m) => state.with_scenario(|s| s.mode = m),
+            Action::SetDns(z) => state.with_scenario(|s| s.dns = Some(z)),
+            Action::SetPublicFqdn(on) => state.with_scenario(|s| s.public_fqdn = Some(on)),
+            Action::SetPrivate(on) => state.with_scenario(|s| s.private = on),
+            Action::SetEgress(e) => state.with_scenario(|s| s.egress = e),
+            Action::SetClient(c) => state.with_scenario(|s| s.client = c),
+            Action::SetZoneLink(on) => state.with_scenario(|s| s.zone_link = on),
+            Action::SetForwarder(on) => state.with_scenario(|s| s.forwarder = on),
+            Action::SetRunCommand(on) => state.with_scenario(|s| s.run_command = on),
+            Action::SetKubeconfig(k) => state.with_scenario(|s| s.kubeconfig = k),
+            Action::TypeLaptopIp(text) => {
+                let mut state = state;
+                state.laptop_ip_text = text.clone();
+                match text.trim().parse() {
+                    Ok(ip) => {
+                        state.laptop_ip_error = None;
+                        state.with_scenario(|s| s.laptop_ip = ip)
+                    }
+                    Err(_) => {
+                        state.laptop_ip_error = Some(format!(
+                            "`{}` is not an IPv4 address; type four numbers from 0 to 255 separated by dots, such as 81.56.12.7. The laptop keeps {} until then.",
+                            text.trim(),
+                            state.link.scenario.laptop_ip
+                        ));
+                        state
+                    }
+                }
+            }
+            Action::EditRange(i, text) => {
+                let mut entries = state.range_entries();
+                if let Some(e) = entries.get_mut(i) {
+                    *e = text;
+                }
+                state.set_ranges(entries)
+            }
+            Action::AddRange => {
+                let mut entries = state.range_entries();
+                entries.push(String::new());
+                state.set_ranges(entries)
+            }
+            Action::RemoveRange(i) => {
+                let mut entries = state.range_entries();
+                if i < entries.len() {
+                    entries.remove(i);
+                }
+                state.set_ranges(entries)
+            }
+            Action::StepNext => {
+                let mut state = state;
+                state.playing = false;
+                state.step = (state.step + 1).min(state.last_step());
+                state
+            }
+            Action::StepPrev => {
+                let mut state = state;
+                state.playing = false;
+                state.step = state.step.saturating_sub(1);
+                state
+            }
+            Action::StepTo(i) => {
+                let mut state = state;
+                state.playing = false;
+                state.step = i.min(state.last_step());
+                state
+            }
+            Action::Restart => {
+                let mut state = state;
+                state.step = 0;
+                state.playing = true;
+                state
+            }
+            Action::Play => {
+                let mut state = state;
+                if state.step >= state.last_step() {
+                    state.step = 0;
+                }
+                state.playing = true;
+                state
+            }
+            Action::Pause => {
+                let mut state = state;
+                state.playing = false;
+                state
+            }
+            Action::Tick => {
+                let mut state = state;
+                if state.playing {
+                    state.step = (state.step + 1).min(state.last_step());
+                    state.playing = state.step < state.last_step();
+                }
+                state
+            }
+            Action::SetSpeed(speed) => {
+                let mut state = state;
+                state.speed = speed;
+                state
+            }
+            Action::SetTheme(theme) => {
+                let mut state = state;
+                state.link.theme = theme;
+                state
+            }
+            Action::ApplyFragment(fragment) => {
+                let (link, errors) = link::parse(&fragment);
+                let mut next = State::from_link(link, errors);
+                next.speed = state.speed;
+                next.import = state.import;
+                next
+            }
+        };
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Outcome;
+
+    fn reduce(state: State, actions: &[Action]) -> State {
+        let mut rc = Rc::new(state);
+        for a in actions {
+            rc = rc.reduce(a.clone());
+        }
+        (*rc).clone()
+    }
+
+    #[test]
+    fn a_scenario_edit_recomputes_the_trace_and_shows_its_end() {
+        let s = reduce(State::default(), &[Action::SetMode(Mode::Private)]);
+        assert_eq!(
+            s.trace.outcome,
+            Outcome::NxDomain,
+            "the laptop cannot resolve a private FQDN"
+        );
+        assert_eq!(s.step, s.last_step());
+        let s = reduce(s, &[Action::SetClient(ClientKind::Vm)]);
+        assert_eq!(s.trace.outcome, Outcome::Success);
+    }
+
+    #[test]
+    fn stepping_stays_within_the_trace() {
+        let s = reduce(State::default(), &[Action::StepTo(0), Action::StepPrev]);
+        assert_eq!(s.step, 0);
+        let last = s.last_step();
+        assert!(last > 2);
+        let s = reduce(s, &[Action::StepNext, Action::StepNext]);
+        assert_eq!(s.step, 2);
+        let s = reduce(s, &[Action::StepTo(last + 10)]);
+        assert_eq!(s.step, last);
+    }
+
+    #[test]
+    fn play_restarts_at_the_end_and_ticks_stop_at_the_last_step() {
+        let s = reduce(State::default(), &[Action::Play]);
+        assert!(s.playing);
+        assert_eq!(s.step, 0);
+        let ticks = vec![Action::Tick; s.last_step() + 3];
+        let s = reduce(s, &ticks);
+        assert_eq!(s.step, s.last_step());
+        assert!(!s.playing, "playing stops at the end");
+        let s = reduce(
+            s,
+            &[Action::Restart, Action::Tick, Action::Pause, Action::Tick],
+        );
+        assert_eq!(s.step, 1, "a tick while paused does nothing");
+    }
+
+    #[test]
+    fn a_bad_laptop_ip_is_kept_as_typed_and_explained() {
+        let s = reduce(State::default(), &[Action::TypeLaptopIp("81.56.12".into())]);
+        assert_eq!(s.laptop_ip_text, "81.56.12");
+        let err = s.laptop_ip_error.clone().unwrap_or_default();
+        assert!(err.contains("81.56.12") && err.contains("IPv4"), "{err}");
+        assert_eq!(
+            s.link.scenario.laptop_ip.to_string(),
+            "81.56.12.7",
+            "the last good IP stays"
+        );
+        let s = reduce(s, &[Action::TypeLaptopIp("1.1.1.1".into())]);
+        assert_eq!(s.laptop_ip_error, None);
+        assert_eq!(s.link.scenario.laptop_ip.to_string(), "1.1.1.1");
+    }
+
+    #[test]
+    fn the_ranges_editor_adds_edits_and_removes_entries() {
+        let s = reduce(State::default(), &[Action::SetMode(Mode::Authorized)]);
+        assert_eq!(s.range_entries(), vec!["81.56.12.7/32".to_string()]);
+        let s = reduce(
+            s,
+            &[
+                Action::AddRange,
+                Action::EditRange(1, "137.117.106.90/29".into()),
+            ],
+        );
+        assert_eq!(
+            s.link.scenario.ranges.as_deref(),
+            Some("81.56.12.7/32,137.117.106.90/29")
+        );
+        assert!(
+            s.trace
+                .validation
+                .iter()
+                .any(|v| v.entry.as_deref() == Some("137.117.106.90/29")),
+            "host bits are refused as the az CLI refuses them"
+        );
+        assert_eq!(s.trace.outcome, Outcome::Invalid);
+        let s = reduce(s, &[Action::RemoveRange(1)]);
+        assert!(s.trace.validation.is_empty());
+        assert_eq!(s.trace.outcome, Outcome::Success);
+    }
+
+    #[test]
+    fn a_fragment_is_applied_and_its_bad_values_reported() {
+        let s = reduce(
+            State::default(),
+            &[Action::ApplyFragment(
+                "mode=private&client=bogus&step=1".into(),
+            )],
+        );
+        assert_eq!(s.link.scenario.mode, Mode::Private);
+        assert_eq!(
+            s.link.scenario.client,
+            ClientKind::Laptop,
+            "the bad key falls back to its default"
+        );
+        assert_eq!(s.fragment_errors.len(), 1);
+        assert_eq!(s.fragment_errors[0].key, "client");
+        assert_eq!(s.step, 1);
+        assert!(s.fragment().contains("mode=private") && s.fragment().contains("step=1"));
+    }
+
+    #[test]
+    fn the_fragment_omits_the_step_at_the_end() {
+        let s = reduce(State::default(), &[Action::SetMode(Mode::Authorized)]);
+        assert_eq!(s.fragment(), "mode=authorized");
+    }
+}

@@ -1,0 +1,420 @@
+//! Validation (model.md section 6, aks-facts.md section 5): every message with its exact text,
+//! typos included, and the fragment key of the setting to change.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::net::Ipv4Addr;
+
+use aks_netviz::link;
+use aks_netviz::model::ranges::{classify, ParsedRanges, RangeProblem};
+use aks_netviz::model::validate::MessageSource;
+use aks_netviz::model::{simulate, validate, Outcome, Scenario, ValidationMessage};
+
+const MALFORMED: &str =
+    "--api-server-authorized-ip-ranges should be a list of IPv4 addresses or CIDRs";
+const NOT_GLOBAL: &str =
+    "--api-server-authorized-ip-ranges must be global non-reserved addresses or CIDRs";
+const IPV6: &str = "--api-server-authorized-ip-ranges cannot be IPv6 addresses";
+
+fn scenario(fragment: &str) -> Scenario {
+    link::parse_strict(fragment)
+        .expect("valid fragment")
+        .scenario
+}
+
+fn messages(fragment: &str) -> Vec<ValidationMessage> {
+    validate(&scenario(fragment))
+}
+
+fn texts(fragment: &str) -> Vec<String> {
+    messages(fragment).iter().map(|m| m.to_string()).collect()
+}
+
+#[track_caller]
+fn only(fragment: &str, key: &str, text: &str) -> ValidationMessage {
+    let m = messages(fragment);
+    assert_eq!(m.len(), 1, "{fragment}: {m:?}");
+    assert_eq!(m[0].key, key, "{fragment}");
+    assert_eq!(m[0].message, text, "{fragment}");
+    let t = simulate(&scenario(fragment));
+    assert_eq!(t.outcome, Outcome::Invalid);
+    assert_eq!(t.validation, m);
+    m[0].clone()
+}
+
+#[track_caller]
+fn valid(fragment: &str) {
+    assert_eq!(messages(fragment), vec![], "{fragment}");
+    assert_ne!(simulate(&scenario(fragment)).outcome, Outcome::Invalid);
+}
+
+// ------------------------------------------------------------- combinations of settings
+
+#[test]
+fn defaults_are_valid() {
+    for f in [
+        "",
+        "mode=authorized",
+        "mode=private",
+        "mode=private&dns=byo",
+        "mode=private&dns=none",
+        "mode=private&publicfqdn=off",
+        "mode=private&dns=byo&publicfqdn=off",
+        "mode=vnet",
+        "mode=vnet&private=on",
+        "mode=vnet&private=on&dns=byo&publicfqdn=off",
+        "mode=vnet&ranges=1.1.1.1",
+        "publicfqdn=on",
+    ] {
+        valid(f);
+    }
+}
+
+#[test]
+fn private_cluster_with_ranges() {
+    let m = only(
+        "mode=private&ranges=1.1.1.1/32",
+        "ranges",
+        "--api-server-authorized-ip-ranges is not supported for private cluster",
+    );
+    assert_eq!(m.source, MessageSource::Cli);
+    only(
+        "mode=vnet&private=on&ranges=1.1.1.1/32",
+        "ranges",
+        "--api-server-authorized-ip-ranges is not supported for private cluster",
+    );
+    // `""` means "no ranges": fine on a private cluster, as in az.
+    valid("mode=private&ranges=");
+}
+
+#[test]
+fn private_dns_zone_on_public_cluster() {
+    let text =
+        "Invalid private dns zone for public cluster. It should always be empty for public cluster";
+    only("dns=system", "dns", text);
+    only("dns=byo", "dns", text);
+    only("mode=authorized&dns=none", "dns", text);
+    only("mode=vnet&dns=system", "dns", text);
+}
+
+#[test]
+fn disable_public_fqdn_on_public_cluster() {
+    let text = "--disable-public-fqdn should only be used with --enable-private-cluster";
+    only("publicfqdn=off", "publicfqdn", text);
+    only("mode=authorized&publicfqdn=off", "publicfqdn", text);
+    only("mode=vnet&publicfqdn=off", "publicfqdn", text);
+}
+
+#[test]
+fn none_zone_needs_public_fqdn() {
+    let text = "Private cluster with none private dns zone must enable public FQDN feature.";
+    let m = only("mode=private&dns=none&publicfqdn=off", "publicfqdn", text);
+    assert_eq!(m.source, MessageSource::Arm);
+    only(
+        "mode=vnet&private=on&dns=none&publicfqdn=off",
+        "publicfqdn",
+        text,
+    );
+}
+
+#[test]
+fn several_problems_are_all_reported() {
+    let m = texts("dns=byo&publicfqdn=off");
+    assert_eq!(
+        m,
+        [
+            "Invalid private dns zone for public cluster. It should always be empty for public cluster",
+            "--disable-public-fqdn should only be used with --enable-private-cluster"
+        ]
+    );
+}
+
+// ------------------------------------------------------------- authorized ranges
+
+#[test]
+fn host_bits_refused_network_address_accepted() {
+    let m = only(
+        "mode=authorized&ranges=137.117.106.90/29",
+        "ranges",
+        MALFORMED,
+    );
+    assert_eq!(m.entry.as_deref(), Some("137.117.106.90/29"));
+    valid("mode=authorized&ranges=137.117.106.88/29");
+}
+
+#[test]
+fn malformed_entries() {
+    for bad in [
+        "193.168.0",
+        "81.xxx.yyy.zzz/32",
+        "1.2.3.4/33",
+        "1.2.3.4/",
+        "1.2.3.256",
+        "01.2.3.4",
+        "1.2.3.4/24/1",
+        "1.2.3.4.5",
+        "a.b.c.d",
+        "1.2.3.4/255.0.255.0",
+        "1.2.3.4/-1",
+    ] {
+        let m = only(
+            &format!("mode=authorized&ranges={}", link::percent_encode(bad)),
+            "ranges",
+            MALFORMED,
+        );
+        assert_eq!(m.entry.as_deref(), Some(bad));
+    }
+}
+
+#[test]
+fn python_ipaddress_forms_accepted() {
+    assert_eq!(
+        classify("8.8.8.8/032").map(|n| n.to_string()),
+        Ok("8.8.8.8/32".into())
+    );
+    assert_eq!(
+        classify("8.8.8.0/255.255.255.0").map(|n| n.to_string()),
+        Ok("8.8.8.0/24".into())
+    );
+    assert_eq!(
+        classify("8.8.8.0/0.0.0.255").map(|n| n.to_string()),
+        Ok("8.8.8.0/24".into())
+    );
+    assert_eq!(
+        classify("8.8.8.8").map(|n| n.to_string()),
+        Ok("8.8.8.8/32".into())
+    );
+}
+
+#[test]
+fn non_global_entries() {
+    for bad in [
+        "10.0.0.0/8",
+        "10.1.2.3",
+        "172.16.0.0/12",
+        "192.168.1.1",
+        "100.64.0.1",
+        "127.0.0.1",
+        "169.254.169.254",
+        "224.0.0.1",
+        "239.1.1.0/24",
+        "0.0.0.0",
+        "0.0.0.0/0",
+        "0.1.2.3",
+        "192.0.2.1",
+        "198.51.100.0/24",
+        "203.0.113.5",
+        "198.18.0.1",
+        "198.19.255.255",
+        "240.0.0.1",
+        "255.255.255.255",
+        "192.0.0.8",
+        "::1",
+        "fe80::1",
+        "fd00::/8",
+        "2001:db8::/32",
+    ] {
+        let m = only(
+            &format!("mode=authorized&ranges={}", link::percent_encode(bad)),
+            "ranges",
+            NOT_GLOBAL,
+        );
+        assert_eq!(m.entry.as_deref(), Some(bad));
+    }
+}
+
+#[test]
+fn global_entries() {
+    for ok in [
+        "1.1.1.1",
+        "8.8.8.0/24",
+        "20.81.110.5/32",
+        "100.128.0.1",
+        "172.32.0.1",
+        "192.169.0.0/16",
+        "198.20.0.1",
+        "81.56.12.7/32",
+        "128.0.0.0/1",
+    ] {
+        valid(&format!("mode=authorized&ranges={ok}"));
+    }
+}
+
+#[test]
+fn ipv6_refused() {
+    let m = only(
+        "mode=authorized&ranges=3ffe:1900:4545:3:200:f8ff:fe21:67cf",
+        "ranges",
+        IPV6,
+    );
+    assert_eq!(
+        m.entry.as_deref(),
+        Some("3ffe:1900:4545:3:200:f8ff:fe21:67cf")
+    );
+    only("mode=authorized&ranges=2603:1030::/32", "ranges", IPV6);
+    only(
+        "mode=authorized&ranges=2603:1030::1/32",
+        "ranges",
+        MALFORMED,
+    );
+}
+
+#[test]
+fn zero_slash_32_alone_or_nothing() {
+    valid("mode=authorized&ranges=0.0.0.0/32");
+    let m = only(
+        "mode=authorized&ranges=0.0.0.0/32,1.1.1.1",
+        "ranges",
+        "Setting --api-server-authorized-ip-ranges to 0.0.0.0/32 is not allowed with other IP ranges.Refer to https://aka.ms/aks/whitelist for more details",
+    );
+    assert_eq!(m.entry.as_deref(), Some("0.0.0.0/32"));
+}
+
+#[test]
+fn empty_entry_mixed_with_ranges() {
+    only(
+        "mode=authorized&ranges=1.1.1.1,",
+        "ranges",
+        "--api-server-authorized-ip-ranges cannot be disabled and simultaneously enabled",
+    );
+    // The empty value alone disables the filter.
+    valid("mode=authorized&ranges=");
+    assert_eq!(
+        scenario("mode=authorized&ranges=")
+            .access_profile()
+            .authorized_ip_ranges,
+        None
+    );
+}
+
+#[test]
+fn whitespace_is_trimmed() {
+    valid("mode=authorized&ranges=%201.1.1.1%20,%202.2.2.0/24%09");
+    let p = scenario("mode=authorized&ranges=%201.1.1.1%20,%202.2.2.0/24%09").access_profile();
+    assert_eq!(
+        p.authorized_ip_ranges,
+        Some(vec!["1.1.1.1/32".to_string(), "2.2.2.0/24".to_string()])
+    );
+}
+
+#[test]
+fn bare_ip_is_slash_32() {
+    let p = scenario("mode=authorized&ranges=81.56.12.7").access_profile();
+    assert_eq!(
+        p.authorized_ip_ranges,
+        Some(vec!["81.56.12.7/32".to_string()])
+    );
+    let parsed = ParsedRanges::parse("81.56.12.7", 200);
+    assert!(parsed.contains(Ipv4Addr::new(81, 56, 12, 7)));
+    assert!(!parsed.contains(Ipv4Addr::new(81, 56, 12, 8)));
+}
+
+fn many(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "{}.{}.{}.0/24",
+                11 + i / 62500,
+                (i / 250) % 250 + 1,
+                i % 250 + 1
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[test]
+fn limit_200_without_vnet_integration() {
+    valid(&format!("mode=authorized&ranges={}", many(200)));
+    let m = only(
+        &format!("mode=authorized&ranges={}", many(201)),
+        "ranges",
+        "The number of APIServer Authorized IP Ranges is greater than the allowed value 200.",
+    );
+    assert_eq!(m.source, MessageSource::Arm);
+    assert_eq!(m.entry, None);
+}
+
+#[test]
+fn limit_2000_with_vnet_integration() {
+    valid(&format!("mode=vnet&ranges={}", many(201)));
+    valid(&format!("mode=vnet&ranges={}", many(2000)));
+    only(
+        &format!("mode=vnet&ranges={}", many(2001)),
+        "ranges",
+        "The number of APIServer Authorized IP Ranges is greater than the allowed value 2000.",
+    );
+}
+
+#[test]
+fn every_bad_entry_is_named() {
+    let m = messages("mode=authorized&ranges=10.0.0.0/8,1.1.1.1,137.117.106.90/29,::1");
+    let got: Vec<(&str, Option<&str>)> = m
+        .iter()
+        .map(|m| (m.message.as_str(), m.entry.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (NOT_GLOBAL, Some("10.0.0.0/8")),
+            (MALFORMED, Some("137.117.106.90/29")),
+            (NOT_GLOBAL, Some("::1")),
+        ]
+    );
+    assert!(m[1].detail().contains("137.117.106.90/29"));
+}
+
+#[test]
+fn range_problems_classify() {
+    assert_eq!(classify("137.117.106.90/29"), Err(RangeProblem::Malformed));
+    assert_eq!(classify("10.0.0.1"), Err(RangeProblem::NotGlobal));
+    assert_eq!(classify("3ffe::1"), Err(RangeProblem::Ipv6));
+    assert!(classify("137.117.106.88/29").is_ok());
+}
+
+#[test]
+fn containment() {
+    let p = ParsedRanges::parse("137.117.106.88/29, 20.81.110.5,81.56.0.0/16", 200);
+    assert!(p.is_valid());
+    assert_eq!(p.len(), 3);
+    for ip in [
+        [137, 117, 106, 88],
+        [137, 117, 106, 95],
+        [20, 81, 110, 5],
+        [81, 56, 40, 1],
+    ] {
+        assert!(p.contains(Ipv4Addr::from(ip)), "{ip:?}");
+    }
+    for ip in [
+        [137, 117, 106, 96],
+        [137, 117, 106, 87],
+        [20, 81, 110, 6],
+        [81, 57, 0, 1],
+    ] {
+        assert!(!p.contains(Ipv4Addr::from(ip)), "{ip:?}");
+    }
+    assert!(!ParsedRanges::parse("0.0.0.0/32", 200).contains(Ipv4Addr::new(0, 0, 0, 0)));
+    assert!(ParsedRanges::parse("0.0.0.0/32", 200).only_cluster_egress());
+}
+
+#[test]
+fn ranges_ignored_in_public_mode() {
+    valid("ranges=10.0.0.0/8");
+    assert_eq!(
+        scenario("ranges=1.1.1.1")
+            .access_profile()
+            .authorized_ip_ranges,
+        None
+    );
+}
+
+#[test]
+fn long_lists_memoised_per_limit() {
+    let text = many(201);
+    assert_eq!(ParsedRanges::parse(&text, 200).issues().len(), 1);
+    assert!(ParsedRanges::parse(&text, 2000).is_valid());
+    assert_eq!(ParsedRanges::parse(&text, 200).issues().len(), 1);
+    let other = format!("{text},10.0.0.0/8");
+    let issues = ParsedRanges::parse(&other, 2000).issues();
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].entry, Some("10.0.0.0/8"));
+}
