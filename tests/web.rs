@@ -422,3 +422,132 @@ async fn the_theme_toggle_sets_the_widget_theme() {
         "dark"
     );
 }
+
+async fn type_area(root: &web_sys::Element, selector: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let area: web_sys::HtmlTextAreaElement = one(root, selector).dyn_into().expect("a textarea");
+    area.set_value(value);
+    let event = web_sys::InputEvent::new("input").expect("an input event");
+    area.dispatch_event(&event).expect("dispatched");
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn pasting_az_aks_show_json_switches_to_that_cluster() {
+    let host = mount_app().await;
+    let article = r#"{
+      "authorizedIpRanges": null,
+      "disableRunCommand": null,
+      "enablePrivateCluster": true,
+      "enablePrivateClusterPublicFqdn": true,
+      "enableVnetIntegration": null,
+      "privateDnsZone": "none",
+      "subnetId": null
+    }"#;
+    type_area(&host, "[data-testid='import-json']", article).await;
+    assert_eq!(
+        attr(&host, "[data-setting='mode'] input:checked", "value"),
+        "private"
+    );
+    assert_eq!(
+        attr(&host, "[data-setting='dns'] input:checked", "value"),
+        "none"
+    );
+    assert_eq!(
+        attr(&host, "[data-testid='outcome']", "data-outcome"),
+        "timeout",
+        "the article's laptop times out on 10.224.0.4"
+    );
+    assert!(text(&host, ".import-box .message").contains("Imported"));
+}
+
+#[wasm_bindgen_test]
+async fn pasted_garbage_is_refused_with_what_was_expected_and_nothing_is_lost() {
+    let host = mount_with("mode=authorized").await;
+    type_area(
+        &host,
+        "[data-testid='import-json']",
+        "{\"apiServerAccessProfile\": 42",
+    )
+    .await;
+    let message = text(&host, ".import-box .message");
+    assert!(message.contains("expected"), "got `{message}`");
+    let kept = one(&host, "[data-testid='import-json']");
+    use wasm_bindgen::JsCast;
+    let kept: web_sys::HtmlTextAreaElement = kept.dyn_into().expect("a textarea");
+    assert_eq!(
+        kept.value(),
+        "{\"apiServerAccessProfile\": 42",
+        "the pasted text stays"
+    );
+    assert_eq!(
+        attr(&host, "[data-setting='mode'] input:checked", "value"),
+        "authorized",
+        "the cluster is unchanged"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_terminal_reveals_commands_as_the_animation_reaches_them() {
+    let host = mount_with("step=0").await;
+    let at_start = text(&host, "[data-testid='transcript']");
+    assert!(at_start.contains("az aks show -n aks-ntwdemo1 -g aksntwdemo -o table"));
+    assert!(
+        !at_start.contains("kubectl get nodes"),
+        "kubectl waits for its step"
+    );
+    let count = all(&host, ".event-list li").len();
+    click(&host, &format!(".event-list li:nth-child({count}) button")).await;
+    let at_end = text(&host, "[data-testid='transcript']");
+    assert!(at_end.contains("nslookup aks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io"));
+    assert!(at_end.contains("kubectl get nodes"));
+    assert!(at_end.contains("aks-nodepool1-13348451-vmss000004   Ready"));
+}
+
+#[wasm_bindgen_test]
+async fn the_inspector_shows_every_view_of_the_scenario() {
+    let host = mount_with("mode=private&dns=system").await;
+    let profile = text(&host, "[data-testid='access-profile']");
+    assert!(
+        profile.contains("\"enablePrivateCluster\": true")
+            && profile.contains("\"privateDnsZone\": \"system\""),
+        "{profile}"
+    );
+    let create = text(&host, "[data-testid='az-command']");
+    assert!(
+        create.starts_with("az aks create") && create.contains("--enable-private-cluster"),
+        "{create}"
+    );
+    click(&host, ".inspector .tab:nth-child(3)").await;
+    let visible: Vec<String> = all(&host, ".inspector .tab-panel:not([hidden]) pre")
+        .iter()
+        .filter_map(|p| p.text_content())
+        .collect();
+    assert!(
+        visible
+            .iter()
+            .any(|t| t.contains("azurerm_kubernetes_cluster")
+                && t.contains("private_cluster_enabled")),
+        "{visible:?}"
+    );
+    click(&host, ".inspector .tab:nth-child(4)").await;
+    let bicep = all(&host, ".inspector .tab-panel:not([hidden]) pre")
+        .first()
+        .and_then(|p| p.text_content())
+        .unwrap_or_default();
+    assert!(
+        bicep.contains("Microsoft.ContainerService/managedClusters")
+            && bicep.contains("enablePrivateCluster: true"),
+        "{bicep}"
+    );
+    choose(&host, "publicfqdn", "off").await;
+    click(&host, ".inspector .tab:nth-child(2)").await;
+    let update = all(&host, ".inspector .tab-panel:not([hidden]) pre")
+        .get(1)
+        .and_then(|p| p.text_content())
+        .unwrap_or_default();
+    assert!(
+        update.contains("az aks update") && update.contains("--disable-public-fqdn"),
+        "{update}"
+    );
+}

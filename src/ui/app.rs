@@ -7,12 +7,16 @@ use yew::prelude::*;
 use crate::link::{self, Theme};
 use crate::model::Scenario;
 use crate::ui::components::controls::Controls;
+use crate::ui::components::import_box::ImportBox;
+use crate::ui::components::inspector::Inspector;
 use crate::ui::components::network_diagram::NetworkDiagram;
 use crate::ui::components::outcome_panel::OutcomePanel;
 use crate::ui::components::overview_diagram::OverviewDiagram;
 use crate::ui::components::radio_group::{Choice, RadioGroup};
+use crate::ui::components::terminal::Terminal;
 use crate::ui::components::timeline::Timeline;
 use crate::ui::hooks::use_fragment_sync::{current_fragment, use_fragment_sync};
+use crate::ui::hooks::use_reduced_motion::use_reduced_motion;
 use crate::ui::hooks::use_ticker::use_ticker;
 use crate::ui::network::layout;
 use crate::ui::overview::OverviewFacts;
@@ -52,6 +56,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     use_fragment_sync(sync_url, state.fragment(), dispatch.clone());
     use_ticker(state.playing, state.speed.interval_ms(), dispatch.clone());
+    let motion = !use_reduced_motion();
 
     let scenario = &state.link.scenario;
     let trace = state.trace.clone();
@@ -100,18 +105,24 @@ pub fn app(props: &AppProps) -> Html {
             }
             <div class="stage">
                 <div class="diagram-scroll" tabindex="0" role="region" aria-label="Network diagram (scrolls sideways on small screens)">
-                    <NetworkDiagram layout={layout(scenario)} trace={trace.clone()} step={state.step} />
+                    <NetworkDiagram layout={layout(scenario)} trace={trace.clone()} step={state.step} {motion} />
                 </div>
                 <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             </div>
             <div class="workspace">
                 <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
                     range_entries={state.range_entries()} laptop_ip_text={state.laptop_ip_text.clone()}
-                    laptop_ip_error={state.laptop_ip_error.clone()} on_action={dispatch.clone()} />
+                    laptop_ip_error={state.laptop_ip_error.clone()}
+                    cluster_name_text={state.cluster_name_text.clone()}
+                    cluster_name_error={state.cluster_name_error.clone()} on_action={dispatch.clone()} />
                 <div class="results">
                     <Timeline trace={trace.clone()} step={state.step} playing={state.playing} speed={state.speed}
                         name={format!("{}-speed", *uid)} on_action={dispatch.clone()} />
                     <OutcomePanel trace={trace.clone()} />
+                    <Terminal transcript={state.texts.hooks.transcript.clone()} trace={trace.clone()} step={state.step} />
+                    <Inspector texts={state.texts.clone()} />
+                    <ImportBox text={state.import_text.clone()} status={state.import.clone()}
+                        name={format!("{}-import", *uid)} on_action={dispatch.clone()} />
                 </div>
             </div>
             <details class="overview-details">

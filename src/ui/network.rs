@@ -12,6 +12,7 @@ pub const VIEW_BOX: Rect = Rect::new(0.0, 0.0, 1000.0, 640.0);
 #[derive(Clone, Debug, PartialEq)]
 pub struct Area {
     pub id: &'static str,
+    /// One or more lines, separated by `\n`.
     pub label: String,
     pub rect: Rect,
     /// False when the scenario has no such area (the delegated subnet without VNet integration).
@@ -137,13 +138,13 @@ pub fn layout(s: &Scenario) -> NetworkLayout {
         ),
         area(
             "apiserver-subnet",
-            format!("API server subnet {}", cidr(a.apiserver_subnet)),
+            format!("API server subnet\n{} delegated", cidr(a.apiserver_subnet)),
             Rect::new(642.0, 516.0, 166.0, 106.0),
             vnet,
         ),
         area(
             "vm-subnet",
-            format!("VM subnet {}", cidr(a.vm_subnet)),
+            format!("VM subnet\n{}", cidr(a.vm_subnet)),
             Rect::new(820.0, 516.0, 160.0, 106.0),
             true,
         ),
@@ -222,10 +223,10 @@ pub fn layout(s: &Scenario) -> NetworkLayout {
              Rect::new(816.0, 396.0, 152.0, 56.0), private && !vnet, false),
         spot(Place::Ilb, "ILB", a.ilb_ip.to_string(),
              format!("the API server's internal load balancer {} in the delegated subnet", a.ilb_ip),
-             Rect::new(654.0, 552.0, 142.0, 56.0), vnet, false),
+             Rect::new(654.0, 562.0, 142.0, 52.0), vnet, false),
         spot(Place::Vm, "VM", a.vm_ip.to_string(),
              format!("a virtual machine in the cluster VNet, private IP {}", a.vm_ip),
-             Rect::new(832.0, 552.0, 136.0, 56.0), true, client(ClientKind::Vm)),
+             Rect::new(832.0, 562.0, 136.0, 52.0), true, client(ClientKind::Vm)),
     ];
 
     let mut zone_links = Vec::new();

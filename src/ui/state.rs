@@ -9,7 +9,9 @@ use yew::Reducible;
 
 use crate::link::{self, Link, LinkError, Theme};
 use crate::model::scenario::DEFAULT_AUTHORIZED_RANGES;
-use crate::model::{simulate, ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trace};
+use crate::model::simulate::Analysis;
+use crate::model::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trace};
+use crate::render::{az_update, bicep, terraform, HookValues, UpdatePlan};
 
 /// How fast the animation plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub enum Action {
     SetKubeconfig(Kubeconfig),
     /// The laptop's IP as typed; kept even when it does not parse, so nothing typed is lost.
     TypeLaptopIp(String),
+    /// The cluster's name as typed (the article uses aks-ntwdemo1, aks-ntwdemo2, aks-ntwdemo11).
+    TypeClusterName(String),
     /// Replace one authorized range as typed.
     EditRange(usize, String),
     AddRange,
@@ -70,6 +74,8 @@ pub enum Action {
     Tick,
     SetSpeed(Speed),
     SetTheme(Theme),
+    /// JSON pasted or typed into the import box.
+    Import(String),
     /// A fragment read from the address bar (on load and on `hashchange`).
     ApplyFragment(String),
 }
@@ -82,11 +88,41 @@ pub enum ImportStatus {
     Refused(String),
 }
 
+/// Every text the page shows for a scenario, computed once per change from one simulation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Texts {
+    /// The contract's hook values (transcript, access profile, az command...).
+    pub hooks: HookValues,
+    pub terraform: String,
+    pub bicep: String,
+    /// How `az aks update` gets from the previous scenario to this one.
+    pub update: UpdatePlan,
+}
+
+/// Simulates `scenario` once and renders every text from that one trace.
+fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Trace>, Rc<Texts>) {
+    let analysis = Analysis::new(scenario);
+    let trace = analysis.trace(scenario.client);
+    let texts = Texts {
+        hooks: HookValues::from_trace(&analysis, &trace),
+        terraform: terraform(scenario),
+        bicep: bicep(scenario),
+        update: az_update(previous, scenario),
+    };
+    (Rc::new(trace), Rc::new(texts))
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub link: Link,
     /// The simulation of `link.scenario`, recomputed whenever the scenario changes.
     pub trace: Rc<Trace>,
+    /// The texts rendered from that simulation.
+    pub texts: Rc<Texts>,
+    /// The scenario before the last change, for the `az aks update` that gets from it to this one.
+    pub previous: Scenario,
+    /// The import box's text, kept as typed.
+    pub import_text: String,
     /// The animation position: how many events are shown (0 = none yet).
     pub step: usize,
     pub playing: bool,
@@ -94,6 +130,9 @@ pub struct State {
     /// The laptop IP field as typed, and why it was refused when it does not parse.
     pub laptop_ip_text: String,
     pub laptop_ip_error: Option<String>,
+    /// The cluster name field as typed, and why it was refused.
+    pub cluster_name_text: String,
+    pub cluster_name_error: Option<String>,
     /// Bad values found in the address bar's fragment.
     pub fragment_errors: Vec<LinkError>,
     pub import: ImportStatus,
@@ -108,13 +147,18 @@ impl Default for State {
 impl State {
     /// A state showing `link`, with the fragment's errors to report.
     pub fn from_link(link: Link, fragment_errors: Vec<LinkError>) -> Self {
-        let trace = Rc::new(simulate(&link.scenario));
+        let (trace, texts) = compute(&link.scenario, &link.scenario);
         let last = trace.events.len();
         let step = link.step.map_or(last, |s| (s as usize).min(last));
         State {
             laptop_ip_text: link.scenario.laptop_ip.to_string(),
             laptop_ip_error: None,
+            cluster_name_text: link.scenario.cluster.name.clone(),
+            cluster_name_error: None,
             trace,
+            texts,
+            previous: link.scenario.clone(),
+            import_text: String::new(),
             step,
             playing: false,
             speed: Speed::Normal,
@@ -155,8 +199,14 @@ impl State {
     /// Applies a scenario edit: the trace is recomputed and the animation replays from the start,
     /// so the reader watches what the change did.
     fn with_scenario(mut self, edit: impl FnOnce(&mut Scenario)) -> Self {
+        let before = self.link.scenario.clone();
         edit(&mut self.link.scenario);
-        self.trace = Rc::new(simulate(&self.link.scenario));
+        if self.link.scenario != before {
+            self.previous = before;
+        }
+        let (trace, texts) = compute(&self.link.scenario, &self.previous);
+        self.trace = trace;
+        self.texts = texts;
         self.step = self.last_step();
         self
     }
@@ -198,6 +248,21 @@ impl Reducible for State {
                         ));
                         state
                     }
+                }
+            }
+            Action::TypeClusterName(text) => {
+                let mut state = state;
+                state.cluster_name_text = text.clone();
+                let name = text.trim().to_string();
+                if link::valid_cluster_name(&name) {
+                    state.cluster_name_error = None;
+                    state.with_scenario(|s| s.cluster.name = name)
+                } else {
+                    state.cluster_name_error = Some(format!(
+                        "`{name}` is not an AKS cluster name: use 1 to 63 letters, digits, '-' or '_', starting and ending with a letter or digit. The widget keeps {} until then.",
+                        state.link.scenario.cluster.name
+                    ));
+                    state
                 }
             }
             Action::EditRange(i, text) => {
@@ -279,7 +344,40 @@ impl Reducible for State {
                 let mut next = State::from_link(link, errors);
                 next.speed = state.speed;
                 next.import = state.import;
+                next.import_text = state.import_text;
                 next
+            }
+            Action::Import(text) => {
+                let mut state = state;
+                state.import_text = text.clone();
+                if text.trim().is_empty() {
+                    state.import = ImportStatus::Idle;
+                    return Rc::new(state);
+                }
+                match crate::import::import_text_onto(&state.link.scenario, &text) {
+                    Ok(imported) => {
+                        let mut next = state.with_scenario(|s| *s = imported.scenario);
+                        next.laptop_ip_text = next.link.scenario.laptop_ip.to_string();
+                        next.laptop_ip_error = None;
+                        next.cluster_name_text = next.link.scenario.cluster.name.clone();
+                        next.cluster_name_error = None;
+                        let mut message = format!(
+                            "Imported {}: the widget now shows #{}.",
+                            imported.kind.as_str(),
+                            link::print_scenario(&next.link.scenario)
+                        );
+                        for note in &imported.notes {
+                            message.push(' ');
+                            message.push_str(note);
+                        }
+                        next.import = ImportStatus::Imported(message);
+                        next
+                    }
+                    Err(e) => {
+                        state.import = ImportStatus::Refused(e.message);
+                        state
+                    }
+                }
             }
         };
         Rc::new(next)
@@ -354,6 +452,28 @@ mod tests {
         let s = reduce(s, &[Action::TypeLaptopIp("1.1.1.1".into())]);
         assert_eq!(s.laptop_ip_error, None);
         assert_eq!(s.link.scenario.laptop_ip.to_string(), "1.1.1.1");
+    }
+
+    #[test]
+    fn the_cluster_name_renames_every_output_and_refuses_bad_names() {
+        let s = reduce(
+            State::default(),
+            &[Action::TypeClusterName("aks-ntwdemo2".into())],
+        );
+        assert_eq!(s.link.scenario.cluster.name, "aks-ntwdemo2");
+        assert!(s
+            .texts
+            .hooks
+            .transcript
+            .contains("aks-ntwdem-aksntwdemo-16e85b-t0xkxtuj.hcp.eastus.azmk8s.io"));
+        let s = reduce(s, &[Action::TypeClusterName("-bad".into())]);
+        assert_eq!(s.cluster_name_text, "-bad");
+        assert!(s
+            .cluster_name_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("-bad"));
+        assert_eq!(s.link.scenario.cluster.name, "aks-ntwdemo2");
     }
 
     #[test]

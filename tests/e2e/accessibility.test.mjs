@@ -3,9 +3,9 @@ import { assert, axePath, openPage, run, url } from './harness.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function violations(browser, options) {
+async function violations(browser, options, fragment = '') {
   const page = await openPage(browser, options);
-  await page.goto(url());
+  await page.goto(url(fragment));
   await page.waitForSelector('[data-testid="aks-netviz"][data-ready="true"]', { timeout: 20000 });
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async (tags) => {
@@ -23,10 +23,20 @@ const renderings = [
   ['reduced motion', { colorScheme: 'light', reducedMotion: 'reduce' }],
 ];
 
-await run('accessibility', renderings.map(([name, options]) => [
-  `axe reports no WCAG 2.2 AA violation in the ${name} rendering`,
+// States that add content: a blocked path with its why, validation messages and a link error
+// banner, the private-cluster diagram, a mid-animation step.
+const states = [
+  '',
+  '#mode=authorized&ranges=1.1.1.1/32',
+  '#mode=private&dns=none&publicfqdn=off&client=bogus',
+  '#mode=private&client=onprem&zonelink=on&forwarder=on&step=4',
+  '#mode=vnet&private=on&client=node&theme=dark',
+];
+
+await run('accessibility', renderings.flatMap(([name, options]) => states.map((fragment) => [
+  `axe reports no WCAG 2.2 AA violation in the ${name} rendering of ${fragment || 'the default page'}`,
   async (browser) => {
-    const found = await violations(browser, options);
+    const found = await violations(browser, options, fragment);
     assert(found.length === 0, `violations: ${found.join('; ')}`);
   },
-]));
+])));

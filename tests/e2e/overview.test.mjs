@@ -14,6 +14,7 @@ async function loaded(browser, options) {
 await run('overview', [
   ['the release build becomes ready and draws the overview diagram', async (browser) => {
     const page = await loaded(browser);
+    await page.click('.overview-details summary');
     const svg = await page.$('[data-testid="aks-netviz"] svg[data-testid="overview-diagram"]');
     assert(svg, 'the overview SVG is in the page');
     const box = await svg.boundingBox();

@@ -3,12 +3,33 @@
 
 use std::path::Path;
 
-use crate::cmd::{command, node_dir, root, run_captured};
-use crate::serve;
+use crate::cmd::{self, command, node_dir, root, run_captured};
+use crate::{check_args, serve, site, tools};
+
+/// `cargo xtask e2e`: the page-level tests alone, for a quicker loop than `cargo xtask test`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    check_args(args, &[])?;
+    tools::ensure_test_tools()?;
+    let dist = site::build("./")?;
+    let (ok, _) = run_all(&dist);
+    if ok {
+        Ok(())
+    } else {
+        Err("page-level tests failed".into())
+    }
+}
 
 /// Serves `dist` on an ephemeral port and runs every `tests/e2e/*.test.mjs` against it.
 /// Returns whether all passed and the combined output (which ends in `N passed, N failed` lines).
 pub fn run_all(dist: &Path) -> (bool, String) {
+    // The native command computes what the page must show; the tests compare the two.
+    if let Err(e) = cmd::run(command("cargo", &["build", "--bin", "aks-netviz"])) {
+        return (false, e);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let cli = target.join("debug").join("aks-netviz");
     let base = match serve::spawn(dist.to_path_buf()) {
         Ok(base) => base,
         Err(e) => return (false, e),
@@ -37,7 +58,8 @@ pub fn run_all(dist: &Path) -> (bool, String) {
         let mut c = command("node", &[&script]);
         c.env("AKS_NETVIZ_URL", &base)
             .env("AKS_NETVIZ_NODE_MODULES", node_dir().join("node_modules"))
-            .env("AKS_NETVIZ_CHROMIUM", "/usr/bin/chromium");
+            .env("AKS_NETVIZ_CHROMIUM", "/usr/bin/chromium")
+            .env("AKS_NETVIZ_CLI", &cli);
         let (ok, out) = run_captured(c);
         all_ok &= ok;
         output.push_str(&out);

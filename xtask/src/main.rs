@@ -1,8 +1,9 @@
 //! `cargo xtask`: every set-up, build and check of the project behind one command.
 //!
-//! Verbs: `serve`, `test`, `dist`, `size`. Each installs what it needs and is missing first, so a
+//! Verbs: `serve`, `test`, `dist`, `size`, `bench`. Each installs what it needs and is missing first, so a
 //! fresh clone needs nothing but Rust and the machine's package manager.
 
+mod bench;
 mod cmd;
 mod e2e;
 mod serve;
@@ -20,6 +21,8 @@ usage: cargo xtask <verb> [options]
   test                        install what is missing, run every check and test, print a summary
   dist [--public-url PATH]    build the release site into dist/ (default public URL ./)
   size [--max-gz BYTES]       raw and gzip bytes of every file in dist/; non-zero over the budget
+  bench [model]               run the native benchmarks (cargo bench --bench model) and print figures
+  e2e                         build the release site and run only the page-level tests
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +32,8 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("dist") => site::run_dist(&args[1..]),
         Some("size") => size::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        Some("e2e") => e2e::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())

@@ -17,6 +17,8 @@ pub struct ControlsProps {
     pub range_entries: Vec<String>,
     pub laptop_ip_text: String,
     pub laptop_ip_error: Option<String>,
+    pub cluster_name_text: String,
+    pub cluster_name_error: Option<String>,
     pub on_action: Callback<Action>,
 }
 
@@ -65,9 +67,29 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    let cluster_name = {
+        let cb = cb.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                cb.emit(Action::TypeClusterName(input.value()));
+            }
+        })
+    };
     html! {
         <section class="controls" aria-label="Settings">
             <h3 class="panel-title">{ "Cluster" }</h3>
+            <div class={classes!("setting", "text-setting", props.cluster_name_error.is_some().then_some("invalid"))} data-setting="cluster">
+                <label class="text-field">
+                    <span class="field-label">{ "Cluster name" }</span>
+                    <input type="text" autocomplete="off" spellcheck="false" name={name("cluster")}
+                           value={props.cluster_name_text.clone()} oninput={cluster_name}
+                           aria-invalid={props.cluster_name_error.is_some().then_some("true")} />
+                </label>
+                <p class="hint">{ "The article's clusters: aks-ntwdemo1, aks-ntwdemo2, aks-ntwdemo11." }</p>
+                if let Some(err) = &props.cluster_name_error {
+                    <p class="message error" role="alert">{ err.clone() }</p>
+                }
+            </div>
             <RadioGroup legend="API server access" name={name("mode")} setting="mode"
                 choices={vec![
                     Choice::new("public", "Public"),

@@ -2,10 +2,13 @@
 
 pub mod connection_arrow;
 pub mod controls;
+pub mod import_box;
+pub mod inspector;
 pub mod network_diagram;
 pub mod outcome_panel;
 pub mod overview_diagram;
 pub mod part_box;
 pub mod radio_group;
 pub mod ranges_editor;
+pub mod terminal;
 pub mod timeline;

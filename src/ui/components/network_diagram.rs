@@ -13,6 +13,9 @@ pub struct NetworkDiagramProps {
     pub trace: std::rc::Rc<Trace>,
     /// How many events are shown.
     pub step: usize,
+    /// Draw the current event's packet travelling along its arrow (off for reduced motion).
+    #[prop_or_default]
+    pub motion: bool,
 }
 
 fn f(v: f32) -> String {
@@ -91,7 +94,13 @@ fn ends(layout: &NetworkLayout, e: &Event) -> Option<(Point, Point)> {
     ))
 }
 
-fn event_view(layout: &NetworkLayout, index: usize, e: &Event, current: bool) -> Html {
+fn event_view(
+    layout: &NetworkLayout,
+    index: usize,
+    e: &Event,
+    current: bool,
+    packet: Option<&NodeRef>,
+) -> Html {
     let Some((a, b)) = ends(layout, e) else {
         return Html::default();
     };
@@ -116,6 +125,14 @@ fn event_view(layout: &NetworkLayout, index: usize, e: &Event, current: bool) ->
                     <path d={format!("M{} {} L{} {} M{} {} L{} {}", f(b.x - 5.0), f(b.y - 5.0), f(b.x + 5.0), f(b.y + 5.0), f(b.x + 5.0), f(b.y - 5.0), f(b.x - 5.0), f(b.y + 5.0))} />
                 </g>
             }
+            if let (true, Some(packet)) = (current, packet) {
+                // SMIL motion: an SVG element, not a style, so it runs under a strict CSP. It
+                // waits (`indefinite`) until the component starts it once it is in the page.
+                <circle class="packet" r="6" cx={f(a.x)} cy={f(a.y)}>
+                    <animateMotion ref={packet.clone()} dur="0.7s" fill="freeze" begin="indefinite"
+                        path={format!("M0 0 L{} {}", f(b.x - a.x), f(b.y - a.y))} />
+                </circle>
+            }
             if current {
                 <text class="event-label" x={f(mid.x)} y={f(mid.y - 6.0)} text-anchor="middle">
                     { if blocked { format!("{} (blocked)", e.label) } else { e.label.clone() } }
@@ -127,6 +144,18 @@ fn event_view(layout: &NetworkLayout, index: usize, e: &Event, current: bool) ->
 
 #[function_component(NetworkDiagram)]
 pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
+    let packet = use_node_ref();
+    {
+        let packet = packet.clone();
+        use_effect_with((props.step, props.trace.clone()), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(animation) = packet.cast::<web_sys::SvgAnimationElement>() {
+                let _ = animation.begin_element();
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = packet;
+        });
+    }
     let layout = &props.layout;
     let areas: Html = layout
         .areas
@@ -137,7 +166,9 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
                 <g class={classes!("area", format!("area-{}", a.id), (!a.present).then_some("absent"))}
                    data-area={a.id} aria-hidden="true">
                     <rect class="area-box" x={f(r.x)} y={f(r.y)} width={f(r.w)} height={f(r.h)} rx="10" />
-                    <text class="area-label" x={f(r.x + 10.0)} y={f(r.y + 19.0)}>{ a.label.clone() }</text>
+                    { for a.label.split('\n').enumerate().map(|(i, line)| html! {
+                        <text class="area-label" x={f(r.x + 10.0)} y={f(r.y + 19.0 + i as f32 * 15.0)}>{ line.to_string() }</text>
+                    }) }
                 </g>
             }
         })
@@ -163,7 +194,15 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     let events: Html = props.trace.events[..shown]
         .iter()
         .enumerate()
-        .map(|(i, e)| event_view(layout, i, e, i + 1 == shown))
+        .map(|(i, e)| {
+            event_view(
+                layout,
+                i,
+                e,
+                i + 1 == shown,
+                props.motion.then_some(&packet),
+            )
+        })
         .collect();
     let view_box = format!(
         "{} {} {} {}",

@@ -1,0 +1,105 @@
+//! Every test-hook value of `contract.md` for one scenario, computed in one place so that the
+//! page (which writes them into `data-testid` elements) and the native command (which prints
+//! them as JSON) can never disagree.
+
+use serde::Serialize;
+
+use super::{az_create, transcript_for};
+use crate::model::profile::AccessProfile;
+use crate::model::scenario::Scenario;
+use crate::model::simulate::Analysis;
+use crate::model::trace::{DnsAnswer, Outcome, PathStep, Trace, Tunnel};
+
+/// The hook values; serialised field by field as the native command's JSON object (keys as in
+/// `contract.md`, plus `summary`, the `outcome` hook's text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HookValues {
+    /// `outcome` (`data-outcome`): `success`, `timeout`, `nxdomain`, `invalid`, `denied`.
+    pub outcome: Outcome,
+    /// The `outcome` hook's text: a one-line human summary.
+    pub summary: String,
+    /// `dns-answer`: an address, `NXDOMAIN`, or `none`.
+    pub dns_answer: DnsAnswer,
+    /// `kubectl-output`: exactly what `kubectl get nodes` prints.
+    pub kubectl_output: String,
+    /// `path`: `{hop, verdict}` in order.
+    pub path: Vec<PathStep>,
+    /// `tunnel` (`data-tunnel`): `konnectivity`, `direct`, `down`.
+    pub tunnel: Tunnel,
+    /// `why`: the blocking component and the fix; `null` on success.
+    pub why: Option<String>,
+    /// `validation`: the az / ARM messages, empty when the cluster is valid.
+    pub validation: Vec<String>,
+    /// `access-profile`: the `apiServerAccessProfile` object as `az aks show` prints it.
+    pub access_profile: AccessProfile,
+    /// `az-command`: the `az aks create` line that builds the cluster.
+    pub az_command: String,
+    /// `transcript`: the terminal panel.
+    pub transcript: String,
+}
+
+impl HookValues {
+    /// Simulates the scenario's client and collects every hook value.
+    pub fn for_scenario(s: &Scenario) -> HookValues {
+        let a = Analysis::new(s);
+        let trace = a.trace(s.client);
+        HookValues::from_trace(&a, &trace)
+    }
+
+    /// The hook values from an analysis and its client's trace (for callers that keep the
+    /// trace, like the page's animation).
+    pub fn from_trace(a: &Analysis<'_>, trace: &Trace) -> HookValues {
+        let s = a.scenario();
+        HookValues {
+            outcome: trace.outcome,
+            summary: trace.summary.clone(),
+            dns_answer: trace.dns_answer,
+            kubectl_output: trace.kubectl_output.clone(),
+            path: trace.path.clone(),
+            tunnel: trace.tunnel,
+            why: trace.why.clone(),
+            validation: trace.validation.iter().map(|m| m.message.clone()).collect(),
+            access_profile: s.access_profile(),
+            az_command: az_create(s),
+            transcript: transcript_for(a, trace),
+        }
+    }
+
+    /// Pretty JSON (two-space indent), as the native command prints it.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_has_the_contract_keys() {
+        let v: serde_json::Value =
+            serde_json::from_str(&HookValues::for_scenario(&Scenario::default()).to_json_pretty())
+                .unwrap_or_default();
+        for key in [
+            "outcome",
+            "dns_answer",
+            "kubectl_output",
+            "path",
+            "tunnel",
+            "why",
+            "validation",
+            "access_profile",
+            "az_command",
+            "transcript",
+        ] {
+            assert!(v.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(v["outcome"], "success");
+        assert_eq!(v["dns_answer"], "52.226.4.150");
+        assert_eq!(v["why"], serde_json::Value::Null);
+        assert!(v["path"][0]["hop"].is_string());
+        assert!(v["path"][0]["verdict"].is_string());
+        assert!(v["access_profile"].is_object());
+    }
+}

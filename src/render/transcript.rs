@@ -1,0 +1,247 @@
+//! The terminal panel (hook `transcript`): the article's commands and their outputs, for the
+//! scenario's cluster and client.
+//!
+//! Order, as the article tells the story: `az aks show -o table` (which name?), `nslookup`
+//! of the name kubectl dials (what does it resolve to?), `az aks show | jq
+//! .apiServerAccessProfile` for every mode but public (what is configured?), `jq
+//! '.fqdn,.privateFqdn'` for private clusters (which names exist?), then `kubectl get nodes`
+//! (does it work?) and, when the konnectivity tunnel is down, `kubectl logs`. Run command
+//! replaces kubectl with `az aks command invoke`. An invalid cluster shows `az aks create` and
+//! the first error az prints (az stops at the first).
+//!
+//! Layout decisions, so the golden tests can compare with the article byte for byte:
+//! * the prompt is the article's own, `yumemaru@azure:~$ ` (a neutral `$ ` would make every
+//!   line differ from what readers saw);
+//! * like the article, an `az` command line is followed by an empty line before its output;
+//! * one empty line separates commands; the transcript ends with a newline;
+//! * kubectl is spelled `kubectl` where the article uses its alias `k`, because readers copy
+//!   these lines into shells that have no such alias;
+//! * the AGE column is the model's `node_age` (`12m`, the article's first listing; its second
+//!   shows `70m` an hour later);
+//! * the article's `k config use-context` and `curl ifconfig.me` steps are left out: they do
+//!   not depend on the scenario.
+
+use crate::model::dns::resolver_ip;
+use crate::model::scenario::{ClientKind, Mode, Scenario};
+use crate::model::simulate::Analysis;
+use crate::model::trace::{Outcome, Trace};
+
+use super::{access_profile_json, az_create, az_show_table, fqdns_json, nslookup};
+
+/// The article's shell prompt.
+pub const PROMPT: &str = "yumemaru@azure:~$ ";
+
+/// What `az aks command invoke` prints before the command's own output (azure-cli's
+/// `_print_command_result`). The timestamps are fixed so the transcript is stable.
+pub const RUN_COMMAND_HEADER: &str = "command started at 2023-09-12 08:41:07+00:00, finished at 2023-09-12 08:41:09+00:00 with exitcode=0";
+
+struct Block {
+    command: String,
+    output: String,
+}
+
+impl Block {
+    fn new(command: String, output: String) -> Block {
+        Block { command, output }
+    }
+}
+
+fn render(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(PROMPT);
+        out.push_str(&b.command);
+        out.push('\n');
+        if b.command.starts_with("az ") {
+            out.push('\n');
+        }
+        if !b.output.is_empty() {
+            out.push_str(&b.output);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The transcript for a scenario (simulates it first).
+pub fn transcript(s: &Scenario) -> String {
+    let a = Analysis::new(s);
+    let trace = a.trace(s.client);
+    transcript_for(&a, &trace)
+}
+
+/// The transcript from an analysis and the trace of the scenario's client, so callers that
+/// already simulated (the page, [`HookValues`](super::HookValues)) do not simulate twice.
+pub fn transcript_for(a: &Analysis<'_>, trace: &Trace) -> String {
+    let s = a.scenario();
+    let c = &s.cluster;
+    let (n, g) = (&c.name, &c.resource_group);
+    if let Some(first) = trace.validation.first() {
+        return render(&[Block::new(
+            az_create(s),
+            format!("ERROR: {}", first.message),
+        )]);
+    }
+    let mut blocks = vec![Block::new(
+        format!("az aks show -n {n} -g {g} -o table"),
+        az_show_table(s, a.names()),
+    )];
+    if let Some(name) = trace.server_name.as_deref() {
+        blocks.push(Block::new(
+            format!("nslookup {name}"),
+            nslookup(name, resolver_ip(a, s.client), trace.dns_answer),
+        ));
+    }
+    if s.mode != Mode::Public {
+        blocks.push(Block::new(
+            format!("az aks show -n {n} -g {g} | jq .apiServerAccessProfile"),
+            access_profile_json(s),
+        ));
+    }
+    if s.is_private() {
+        blocks.push(Block::new(
+            format!("az aks show -n {n} -g {g} | jq '.fqdn,.privateFqdn'"),
+            fqdns_json(a.names()),
+        ));
+    }
+    if s.client == ClientKind::RunCommand {
+        let output = if trace.outcome == Outcome::Success {
+            format!("{RUN_COMMAND_HEADER}\n{}", trace.kubectl_output)
+        } else {
+            trace.kubectl_output.clone()
+        };
+        blocks.push(Block::new(
+            format!("az aks command invoke -n {n} -g {g} --command \"kubectl get nodes\""),
+            output,
+        ));
+    } else {
+        blocks.push(Block::new(
+            "kubectl get nodes".to_string(),
+            trace.kubectl_output.clone(),
+        ));
+    }
+    if let Some(logs) = &trace.kubectl_logs_output {
+        blocks.push(Block::new("kubectl logs web".to_string(), logs.clone()));
+    }
+    render(&blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::scenario::DnsZone;
+
+    fn named(name: &str) -> Scenario {
+        let mut s = Scenario::default();
+        s.cluster.name = name.to_string();
+        s
+    }
+
+    const TABLE1: &str = "\
+Name          Location    ResourceGroup    KubernetesVersion    CurrentKubernetesVersion    ProvisioningState    Fqdn
+------------  ----------  ---------------  -------------------  --------------------------  -------------------  ----------------------------------------------------------
+aks-ntwdemo1  eastus      aksntwdemo       1.26.6               1.26.6                      Succeeded            aks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io
+";
+
+    const NSLOOKUP1: &str = "\
+yumemaru@azure:~$ nslookup aks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io
+Server:\t\t127.0.0.53
+Address:\t127.0.0.53#53
+
+Non-authoritative answer:
+Name:\taks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io
+Address: 52.226.4.150
+";
+
+    /// Section 2.2 of the article: aks-ntwdemo1, public, from the author's machine.
+    #[test]
+    fn article_public_transcript() {
+        let expected = format!(
+            "yumemaru@azure:~$ az aks show -n aks-ntwdemo1 -g aksntwdemo -o table\n\n{TABLE1}\n{NSLOOKUP1}\nyumemaru@azure:~$ kubectl get nodes\nNAME                                STATUS   ROLES   AGE   VERSION\naks-nodepool1-13348451-vmss000004   Ready    agent   12m   v1.26.6\n"
+        );
+        assert_eq!(transcript(&named("aks-ntwdemo1")), expected);
+    }
+
+    /// Section 2.2 with the accept list `1.1.1.1/32`: the laptop times out.
+    #[test]
+    fn article_authorized_transcript() {
+        let mut s = named("aks-ntwdemo1");
+        s.mode = Mode::Authorized;
+        s.ranges = Some("1.1.1.1/32".into());
+        let expected = format!(
+            "yumemaru@azure:~$ az aks show -n aks-ntwdemo1 -g aksntwdemo -o table\n\n{TABLE1}\n{NSLOOKUP1}\nyumemaru@azure:~$ az aks show -n aks-ntwdemo1 -g aksntwdemo | jq .apiServerAccessProfile\n\n{{\n  \"authorizedIpRanges\": [\n    \"1.1.1.1/32\"\n  ],\n  \"disableRunCommand\": null,\n  \"enablePrivateCluster\": null,\n  \"enablePrivateClusterPublicFqdn\": null,\n  \"enableVnetIntegration\": null,\n  \"privateDnsZone\": null,\n  \"subnetId\": null\n}}\n\nyumemaru@azure:~$ kubectl get nodes\nUnable to connect to the server: dial tcp 52.226.4.150:443: i/o timeout\n"
+        );
+        assert_eq!(transcript(&s), expected);
+    }
+
+    /// Section 2.3: aks-ntwdemo2, private with the `none` zone; nslookup answers the private IP.
+    #[test]
+    fn article_private_none_blocks() {
+        let mut s = named("aks-ntwdemo2");
+        s.mode = Mode::Private;
+        s.dns = Some(DnsZone::None);
+        let t = transcript(&s);
+        let article = [
+            "yumemaru@azure:~$ az aks show -n aks-ntwdemo2 -g aksntwdemo -o table\n\nName          Location    ResourceGroup    KubernetesVersion    CurrentKubernetesVersion    ProvisioningState    Fqdn\n------------  ----------  ---------------  -------------------  --------------------------  -------------------  ----------------------------------------------------------\naks-ntwdemo2  eastus      aksntwdemo       1.26.6               1.26.6                      Succeeded            aks-ntwdem-aksntwdemo-16e85b-t0xkxtuj.hcp.eastus.azmk8s.io\n",
+            "yumemaru@azure:~$ az aks show -n aks-ntwdemo2 -g aksntwdemo | jq .apiServerAccessProfile\n\n{\n  \"authorizedIpRanges\": null,\n  \"disableRunCommand\": null,\n  \"enablePrivateCluster\": true,\n  \"enablePrivateClusterPublicFqdn\": true,\n  \"enableVnetIntegration\": null,\n  \"privateDnsZone\": \"none\",\n  \"subnetId\": null\n}\n",
+            "yumemaru@azure:~$ nslookup aks-ntwdem-aksntwdemo-16e85b-t0xkxtuj.hcp.eastus.azmk8s.io\nServer:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\nNon-authoritative answer:\nName:\taks-ntwdem-aksntwdemo-16e85b-t0xkxtuj.hcp.eastus.azmk8s.io\nAddress: 10.224.0.4\n",
+            "yumemaru@azure:~$ az aks show -n aks-ntwdemo2 -g aksntwdemo | jq '.fqdn,.privateFqdn'\n\n\"aks-ntwdem-aksntwdemo-16e85b-t0xkxtuj.hcp.eastus.azmk8s.io\"\n\"aks-ntwdem-aksntwdemo-16e85b-t0xkxtuj.hcp.eastus.azmk8s.io\"\n",
+        ];
+        for block in article {
+            assert!(t.contains(block), "missing block:\n{block}\nin:\n{t}");
+        }
+        assert!(t.ends_with("yumemaru@azure:~$ kubectl get nodes\nUnable to connect to the server: dial tcp 10.224.0.4:443: i/o timeout\n"));
+    }
+
+    /// Section 2.3: aks-ntwdemo11, private with a system zone; from the laptop the private FQDN
+    /// does not resolve.
+    #[test]
+    fn article_private_system_blocks() {
+        let mut s = named("aks-ntwdemo11");
+        s.mode = Mode::Private;
+        let t = transcript(&s);
+        let private = "aks-ntwdem-aksntwdemo-16e85b-zkdf7afu.3b7ca984-03df-44f2-bfb3-e2234ff2c58f.privatelink.eastus.azmk8s.io";
+        assert!(t.contains(&format!(
+            "| jq '.fqdn,.privateFqdn'\n\n\"aks-ntwdem-aksntwdemo-16e85b-1ulw5vjo.hcp.eastus.azmk8s.io\"\n\"{private}\"\n"
+        )));
+        assert!(t.contains(&format!(
+            "yumemaru@azure:~$ nslookup {private}\nServer:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find {private}: NXDOMAIN\n"
+        )));
+        assert!(t.contains(&format!(
+            "lookup {private} on 127.0.0.53:53: no such host\n"
+        )));
+    }
+
+    #[test]
+    fn invalid_cluster_shows_the_create_error() {
+        let s = Scenario {
+            mode: Mode::Private,
+            ranges: Some("1.1.1.1/32".into()),
+            ..Scenario::default()
+        };
+        assert_eq!(
+            transcript(&s),
+            "yumemaru@azure:~$ az aks create -n aks-ntwdemo1 -g aksntwdemo --enable-private-cluster --api-server-authorized-ip-ranges 1.1.1.1/32 --node-count 1\n\nERROR: --api-server-authorized-ip-ranges is not supported for private cluster\n"
+        );
+    }
+
+    #[test]
+    fn run_command_and_vnet_node() {
+        let s = Scenario {
+            client: ClientKind::RunCommand,
+            ..Scenario::default()
+        };
+        let t = transcript(&s);
+        assert!(!t.contains("nslookup"));
+        assert!(t.contains("--command \"kubectl get nodes\"\n\ncommand started at"));
+        let s = Scenario {
+            mode: Mode::Vnet,
+            client: ClientKind::Node,
+            ..Scenario::default()
+        };
+        assert!(!transcript(&s).contains("nslookup"));
+    }
+}
