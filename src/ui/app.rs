@@ -12,9 +12,11 @@ use crate::ui::components::inspector::Inspector;
 use crate::ui::components::network_diagram::NetworkDiagram;
 use crate::ui::components::outcome_panel::OutcomePanel;
 use crate::ui::components::overview_diagram::OverviewDiagram;
+use crate::ui::components::primer::Primer;
 use crate::ui::components::radio_group::{Choice, RadioGroup};
 use crate::ui::components::terminal::Terminal;
 use crate::ui::components::timeline::Timeline;
+use crate::ui::components::waterfall::Waterfall;
 use crate::ui::hooks::use_fragment_sync::{current_fragment, use_fragment_sync};
 use crate::ui::hooks::use_reduced_motion::use_reduced_motion;
 use crate::ui::hooks::use_ticker::use_ticker;
@@ -103,6 +105,10 @@ pub fn app(props: &AppProps) -> Html {
                     </ul>
                 </div>
             }
+            <details class="primer-details">
+                <summary>{ "First, how any Azure PaaS service is reached: accept lists, VNet rules, private endpoints" }</summary>
+                <Primer uid={(*uid).clone()} />
+            </details>
             <div class="stage">
                 <div class="diagram-scroll" tabindex="0" role="region" aria-label="Network diagram (scrolls sideways on small screens)">
                     <NetworkDiagram layout={layout(scenario)} trace={trace.clone()} step={state.step} {motion} />
@@ -119,6 +125,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Timeline trace={trace.clone()} step={state.step} playing={state.playing} speed={state.speed}
                         name={format!("{}-speed", *uid)} on_action={dispatch.clone()} />
                     <OutcomePanel trace={trace.clone()} />
+                    <Waterfall trace={trace.clone()} theme={theme.as_str()} />
                     <Terminal transcript={state.texts.hooks.transcript.clone()} trace={trace.clone()} step={state.step} />
                     <Inspector texts={state.texts.clone()} />
                     <ImportBox text={state.import_text.clone()} status={state.import.clone()}
