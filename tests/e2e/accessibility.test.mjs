@@ -7,6 +7,8 @@ async function violations(browser, options, fragment = '') {
   const page = await openPage(browser, options);
   await page.goto(url(fragment));
   await page.waitForSelector('[data-testid="aks-netviz"][data-ready="true"]', { timeout: 20000 });
+  // Check everything the reader can open, not only what is open by default.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async (tags) => {
     // eslint-disable-next-line no-undef
