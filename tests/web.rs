@@ -559,26 +559,50 @@ async fn the_primer_shows_what_an_accept_list_and_vnet_rules_allow() {
     choose(&host, "primer-client", "vm").await;
     choose(&host, "primer-egress", "default").await;
     choose(&host, "primer-vnet-rule", "yes").await;
-    assert_eq!(outcome(), "reached", "a VNet rule admits the VM on a generic PaaS");
+    assert_eq!(
+        outcome(),
+        "reached",
+        "a VNet rule admits the VM on a generic PaaS"
+    );
     choose(&host, "primer-service", "aks").await;
     assert_eq!(outcome(), "blocked", "AKS has no VNet rules");
     choose(&host, "primer-egress", "natgw").await;
     choose(&host, "primer-vm-listed", "yes").await;
-    assert_eq!(outcome(), "reached", "a NAT gateway's known IP can be accept-listed");
+    assert_eq!(
+        outcome(),
+        "reached",
+        "a NAT gateway's known IP can be accept-listed"
+    );
     choose(&host, "primer-egress", "default").await;
-    assert_eq!(outcome(), "blocked", "a regional-pool address cannot be accept-listed");
+    assert_eq!(
+        outcome(),
+        "blocked",
+        "a regional-pool address cannot be accept-listed"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_waterfall_gives_the_request_phases_as_a_table_and_a_named_canvas() {
     let host = mount_with("mode=authorized&ranges=1.1.1.1/32").await;
-    assert_eq!(attr(&host, "[data-testid='waterfall']", "data-total-ms"), "30000", "kubectl's dial timeout");
+    assert_eq!(
+        attr(&host, "[data-testid='waterfall']", "data-total-ms"),
+        "30000",
+        "kubectl's dial timeout"
+    );
     let connect = all(&host, "[data-testid='waterfall'] tr[data-outcome='failed']");
     assert_eq!(connect.len(), 1, "the connect phase fails");
     let name = attr(&host, "[data-testid='waterfall'] canvas", "aria-label");
     assert!(!name.is_empty(), "the canvas has an accessible name");
     choose(&host, "mode", "public").await;
-    let total: f64 = attr(&host, "[data-testid='waterfall']", "data-total-ms").parse().unwrap_or(f64::MAX);
-    assert!(total < 1000.0, "a successful request takes milliseconds, got {total}");
-    assert!(all(&host, "[data-testid='waterfall'] tr[data-phase]").len() >= 4, "DNS, TCP, TLS, HTTP");
+    let total: f64 = attr(&host, "[data-testid='waterfall']", "data-total-ms")
+        .parse()
+        .unwrap_or(f64::MAX);
+    assert!(
+        total < 1000.0,
+        "a successful request takes milliseconds, got {total}"
+    );
+    assert!(
+        all(&host, "[data-testid='waterfall'] tr[data-phase]").len() >= 4,
+        "DNS, TCP, TLS, HTTP"
+    );
 }

@@ -15,6 +15,7 @@ use std::net::Ipv4Addr;
 
 use super::scenario::{ClientKind, DnsZone};
 use super::simulate::{Analysis, Blocked};
+use super::text::{cat, Ip4Text};
 use super::trace::{Event, EventKind, Hop, Place, Verdict};
 
 /// Where a name's record lives.
@@ -46,28 +47,29 @@ fn resolver_place(who: ClientKind) -> Place {
 }
 
 fn resolver_words(a: &Analysis<'_>, who: ClientKind) -> String {
-    let addr = &a.scenario().cluster.addresses;
+    let ip = Ip4Text::new(resolver_ip(a, who));
     match who {
-        ClientKind::Laptop | ClientKind::RunCommand => format!(
-            "The laptop's stub resolver {} forwards the query to its Internet provider's recursive resolver.",
-            addr.laptop_stub_ip
-        ),
-        ClientKind::Vm => format!(
-            "The VM asks Azure-provided DNS {} from the cluster VNet.",
-            addr.azure_dns_ip
-        ),
-        ClientKind::Peered => format!(
-            "The hub VM asks Azure-provided DNS {} from the hub VNet.",
-            addr.azure_dns_ip
-        ),
-        ClientKind::Node => format!(
-            "The node asks Azure-provided DNS {} from the cluster VNet.",
-            addr.azure_dns_ip
-        ),
-        ClientKind::OnPrem => format!(
-            "The workstation asks the on-prem DNS server {}.",
-            addr.onprem_dns_ip
-        ),
+        ClientKind::Laptop | ClientKind::RunCommand => cat(&[
+            "The laptop's stub resolver ",
+            &ip,
+            " forwards the query to its Internet provider's recursive resolver.",
+        ]),
+        ClientKind::Vm => cat(&[
+            "The VM asks Azure-provided DNS ",
+            &ip,
+            " from the cluster VNet.",
+        ]),
+        ClientKind::Peered => cat(&[
+            "The hub VM asks Azure-provided DNS ",
+            &ip,
+            " from the hub VNet.",
+        ]),
+        ClientKind::Node => cat(&[
+            "The node asks Azure-provided DNS ",
+            &ip,
+            " from the cluster VNet.",
+        ]),
+        ClientKind::OnPrem => cat(&["The workstation asks the on-prem DNS server ", &ip, "."]),
     }
 }
 
@@ -108,13 +110,14 @@ pub fn resolve(
         NameHome::PublicDns
     };
     let record = a.record_ip();
-    let zone = names.private_zone.clone().unwrap_or_default();
+    let record_text = Ip4Text::new(record);
+    let zone = names.private_zone.as_deref().unwrap_or_default();
     rec.push(ev(
         Hop::Resolver,
         EventKind::DnsQuery,
         client,
         resolver,
-        format!("A? {name}"),
+        cat(&["A? ", name]),
         resolver_words(a, who),
         Verdict::Pass,
     ));
@@ -129,30 +132,38 @@ pub fn resolve(
                 ClientKind::OnPrem => "The on-prem DNS server forwards it over the Internet.",
                 _ => "The recursive resolver asks the authoritative servers.",
             };
-            let what = if s.is_private() {
-                format!(
-                    "Azure public DNS (Microsoft-managed) holds {name} and answers the private IP {record}: a public name for a private address."
-                )
+            let (kind, end) = if s.is_private() {
+                ("private", ": a public name for a private address.")
             } else {
-                format!("Azure public DNS (Microsoft-managed) holds {name} and answers the public IP {record}.")
+                ("public", ".")
             };
             rec.push(ev(
                 Hop::PublicDns,
                 EventKind::DnsQuery,
                 resolver,
                 Place::PublicDns,
-                format!("A? {name}"),
-                format!("{via} {what}"),
+                cat(&["A? ", name]),
+                cat(&[
+                    via,
+                    " Azure public DNS (Microsoft-managed) holds ",
+                    name,
+                    " and answers the ",
+                    kind,
+                    " IP ",
+                    &record_text,
+                    end,
+                ]),
                 Verdict::Pass,
             ));
             (Place::PublicDns, Ok(()))
         }
-        NameHome::PrivateZone => private_lookup(a, rec, who, name, &zone, resolver),
+        NameHome::PrivateZone => private_lookup(a, rec, who, name, zone, resolver),
     };
 
     let via_private_resolver = who == ClientKind::OnPrem && answer_place == Place::PrivateZone;
     match found {
         Ok(()) => {
+            let answer = cat(&["A ", &record_text]);
             rec.push(ev(
                 if answer_place == Place::PublicDns {
                     Hop::PublicDns
@@ -166,8 +177,8 @@ pub fn resolve(
                 } else {
                     resolver
                 },
-                format!("A {record}"),
-                format!("{name} → {record}"),
+                answer.clone(),
+                cat(&[name, " → ", &record_text]),
                 Verdict::Pass,
             ));
             if via_private_resolver {
@@ -176,7 +187,7 @@ pub fn resolve(
                     EventKind::DnsAnswer,
                     Place::PrivateResolver,
                     Place::OnPremDns,
-                    format!("A {record}"),
+                    answer.clone(),
                     "The Private Resolver returns the answer over the VPN to the on-prem DNS server.".to_string(),
                     Verdict::Pass,
                 ));
@@ -186,8 +197,8 @@ pub fn resolve(
                 EventKind::DnsAnswer,
                 resolver,
                 client,
-                format!("A {record}"),
-                format!("The resolver returns {record}."),
+                answer,
+                cat(&["The resolver returns ", &record_text, "."]),
                 Verdict::Pass,
             ));
             Ok(record)
@@ -199,7 +210,7 @@ pub fn resolve(
                 resolver,
                 client,
                 "NXDOMAIN".to_string(),
-                format!("No such name: {name}."),
+                cat(&["No such name: ", name, "."]),
                 Verdict::Block,
             ));
             Err(blocked)
@@ -218,16 +229,16 @@ fn private_lookup(
 ) -> (Place, Result<(), Blocked>) {
     let s = a.scenario();
     let addr = &s.cluster.addresses;
-    let record = a.record_ip();
-    let zone_words = zone_kind_words(a);
-    let public_hint = a.public_fqdn_hint();
+    // The fix sentences (`zone_kind_words`, `public_fqdn_hint`, `forwarding_rule_words`) are
+    // built only on the paths that block, where `why` needs them.
     match who {
         ClientKind::Laptop | ClientKind::RunCommand => {
             let why = format!(
                 "Azure public DNS has no record for {name}: it exists only in the private DNS zone {zone}, which answers only inside Azure VNets linked to it. Fix: run kubectl from a linked network (the cluster VNet, a peered VNet with a zone link, on-prem with a conditional forwarder) or use `az aks command invoke`.{}",
                 if s.public_fqdn_enabled() {
                     format!(
-                        " The public FQDN resolves to the private IP {record}, so `az aks get-credentials --public-fqdn` does not help from the Internet."
+                        " The public FQDN resolves to the private IP {}, so `az aks get-credentials --public-fqdn` does not help from the Internet.",
+                        a.record_ip()
                     )
                 } else {
                     String::new()
@@ -238,8 +249,8 @@ fn private_lookup(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PublicDns,
-                format!("A? {name}"),
-                format!("The recursive resolver asks the public azmk8s.io servers, which have no record for {name}: NXDOMAIN."),
+                cat(&["A? ", name]),
+                cat(&["The recursive resolver asks the public azmk8s.io servers, which have no record for ", name, ": NXDOMAIN."]),
                 Verdict::Block,
             ));
             (Place::PublicDns, Err(Blocked::new(Hop::PublicDns, why)))
@@ -250,8 +261,8 @@ fn private_lookup(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PrivateZone,
-                format!("A? {name}"),
-                format!("The private DNS zone {zone} is linked to the cluster VNet (AKS creates that link), so Azure DNS answers from it."),
+                cat(&["A? ", name]),
+                cat(&["The private DNS zone ", zone, " is linked to the cluster VNet (AKS creates that link), so Azure DNS answers from it."]),
                 Verdict::Pass,
             ));
             (Place::PrivateZone, Ok(()))
@@ -263,8 +274,12 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     resolver,
                     Place::PrivateZone,
-                    format!("A? {name}"),
-                    format!("The private DNS zone {zone} is linked to the hub VNet, so Azure DNS in the hub answers from it."),
+                    cat(&["A? ", name]),
+                    cat(&[
+                        "The private DNS zone ",
+                        zone,
+                        " is linked to the hub VNet, so Azure DNS in the hub answers from it.",
+                    ]),
                     Verdict::Pass,
                 ));
                 (Place::PrivateZone, Ok(()))
@@ -274,10 +289,12 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     resolver,
                     Place::PrivateZone,
-                    format!("A? {name}"),
-                    format!("The private DNS zone {zone} is not linked to the hub VNet: Azure DNS in the hub cannot see it and public DNS has no record, so NXDOMAIN."),
+                    cat(&["A? ", name]),
+                    cat(&["The private DNS zone ", zone, " is not linked to the hub VNet: Azure DNS in the hub cannot see it and public DNS has no record, so NXDOMAIN."]),
                     Verdict::Block,
                 ));
+                let zone_words = zone_kind_words(a);
+                let public_hint = a.public_fqdn_hint();
                 let why = format!(
                     "The private DNS zone {zone} is not linked to the hub VNet, so Azure DNS in the hub cannot see it and public DNS has no record. Fix: link the zone to the hub VNet (zonelink=on){zone_words}.{public_hint}"
                 );
@@ -292,10 +309,11 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     resolver,
                     Place::PublicDns,
-                    format!("A? {name}"),
-                    format!("Without a conditional forwarder the on-prem DNS server sends the query to the Internet; Azure public DNS has no record for {name}: NXDOMAIN."),
+                    cat(&["A? ", name]),
+                    cat(&["Without a conditional forwarder the on-prem DNS server sends the query to the Internet; Azure public DNS has no record for ", name, ": NXDOMAIN."]),
                     Verdict::Block,
                 ));
+                let public_hint = a.public_fqdn_hint();
                 let link = if s.zone_link {
                     ""
                 } else {
@@ -312,11 +330,14 @@ fn private_lookup(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PrivateResolver,
-                format!("A? {name}"),
-                format!(
-                    "A conditional forwarder for {rule} sends the query over the VPN to the DNS Private Resolver inbound endpoint {} in the hub, which asks Azure DNS from inside the hub VNet.",
-                    addr.private_resolver_ip
-                ),
+                cat(&["A? ", name]),
+                cat(&[
+                    "A conditional forwarder for ",
+                    &rule,
+                    " sends the query over the VPN to the DNS Private Resolver inbound endpoint ",
+                    &Ip4Text::new(addr.private_resolver_ip),
+                    " in the hub, which asks Azure DNS from inside the hub VNet.",
+                ]),
                 Verdict::Pass,
             ));
             if s.zone_link {
@@ -325,8 +346,12 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     Place::PrivateResolver,
                     Place::PrivateZone,
-                    format!("A? {name}"),
-                    format!("The private DNS zone {zone} is linked to the hub VNet, so the Private Resolver gets the answer."),
+                    cat(&["A? ", name]),
+                    cat(&[
+                        "The private DNS zone ",
+                        zone,
+                        " is linked to the hub VNet, so the Private Resolver gets the answer.",
+                    ]),
                     Verdict::Pass,
                 ));
                 (Place::PrivateZone, Ok(()))
@@ -336,10 +361,12 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     Place::PrivateResolver,
                     Place::PrivateZone,
-                    format!("A? {name}"),
-                    format!("The private DNS zone {zone} is not linked to the hub VNet where the Private Resolver lives: NXDOMAIN."),
+                    cat(&["A? ", name]),
+                    cat(&["The private DNS zone ", zone, " is not linked to the hub VNet where the Private Resolver lives: NXDOMAIN."]),
                     Verdict::Block,
                 ));
+                let zone_words = zone_kind_words(a);
+                let public_hint = a.public_fqdn_hint();
                 let why = format!(
                     "The conditional forwarder reaches the DNS Private Resolver in the hub, but the private DNS zone {zone} is not linked to the hub VNet, so the resolver finds nothing. Fix: link the zone to the hub VNet (zonelink=on){zone_words}.{public_hint}"
                 );

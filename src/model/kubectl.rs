@@ -7,6 +7,7 @@
 use std::net::Ipv4Addr;
 
 use super::cluster::Cluster;
+use super::text::{cat, push_spaces, Ip4Text};
 
 /// `kubectl get nodes` listing the cluster's node, `Ready` or `NotReady`.
 ///
@@ -15,28 +16,33 @@ use super::cluster::Cluster;
 /// row.
 pub fn get_nodes(cluster: &Cluster, ready: bool) -> String {
     let status = if ready { "Ready" } else { "NotReady" };
-    let version = format!("v{}", cluster.kubernetes_version);
-    let header = ["NAME", "STATUS", "ROLES", "AGE", "VERSION"];
-    let row = [
-        cluster.node_name.as_str(),
-        status,
-        "agent",
-        cluster.node_age.as_str(),
-        version.as_str(),
+    // Each cell is one or two parts, so that `v<version>` needs no allocation of its own.
+    let header = [
+        ["NAME", ""],
+        ["STATUS", ""],
+        ["ROLES", ""],
+        ["AGE", ""],
+        ["VERSION", ""],
     ];
-    let mut out = String::new();
+    let row = [
+        [cluster.node_name.as_str(), ""],
+        [status, ""],
+        ["agent", ""],
+        [cluster.node_age.as_str(), ""],
+        ["v", cluster.kubernetes_version.as_str()],
+    ];
+    let len = |cell: &[&str; 2]| cell[0].len() + cell[1].len();
+    let widths: [usize; 5] = std::array::from_fn(|col| len(&header[col]).max(len(&row[col])) + 3);
+    let mut out = String::with_capacity(2 * widths.iter().sum::<usize>() + 1);
     for (line_no, line) in [header, row].iter().enumerate() {
         if line_no > 0 {
             out.push('\n');
         }
-        for col in 0..header.len() {
-            let cell = line[col];
-            out.push_str(cell);
-            if col + 1 < header.len() {
-                let width = header[col].len().max(row[col].len()) + 3;
-                for _ in cell.len()..width {
-                    out.push(' ');
-                }
+        for (col, cell) in line.iter().enumerate() {
+            out.push_str(cell[0]);
+            out.push_str(cell[1]);
+            if col + 1 < line.len() {
+                push_spaces(&mut out, widths[col].saturating_sub(len(cell)));
             }
         }
     }
@@ -45,21 +51,34 @@ pub fn get_nodes(cluster: &Cluster, ready: bool) -> String {
 
 /// Blocked or unroutable: the SYN is dropped and Go's dialer gives up.
 pub fn timeout(ip: Ipv4Addr) -> String {
-    format!("Unable to connect to the server: dial tcp {ip}:443: i/o timeout")
+    cat(&[
+        "Unable to connect to the server: dial tcp ",
+        &Ip4Text::new(ip),
+        ":443: i/o timeout",
+    ])
 }
 
 /// The name did not resolve; `resolver` is the address in the client's `resolv.conf`.
 pub fn no_such_host(name: &str, resolver: Ipv4Addr) -> String {
-    format!(
-        "Unable to connect to the server: dial tcp: lookup {name} on {resolver}:53: no such host"
-    )
+    cat(&[
+        "Unable to connect to the server: dial tcp: lookup ",
+        name,
+        " on ",
+        &Ip4Text::new(resolver),
+        ":53: no such host",
+    ])
 }
 
 /// `kubectl logs` when the API server cannot reach the kubelet (konnectivity tunnel down).
 pub fn logs_timeout(node_ip: Ipv4Addr) -> String {
-    format!(
-        "Error from server: Get \"https://{node_ip}:10250/containerLogs/default/web/web\": dial tcp {node_ip}:10250: i/o timeout"
-    )
+    let ip = Ip4Text::new(node_ip);
+    cat(&[
+        "Error from server: Get \"https://",
+        &ip,
+        ":10250/containerLogs/default/web/web\": dial tcp ",
+        &ip,
+        ":10250: i/o timeout",
+    ])
 }
 
 /// What `az aks command invoke` prints when `disableRunCommand` is true.

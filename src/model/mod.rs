@@ -3,7 +3,8 @@
 //! Layout (imports only point down): `cluster` (identity, address plan) and `scenario`
 //! (settings) at the bottom; `names`, `ranges`, `profile` and `validate` derive facts from a
 //! scenario; `dns`, `route` and `tunnel` are the simulator's rules; `simulate` puts them
-//! together into a `trace`; `kubectl` holds the exact terminal texts.
+//! together into a `trace`; `kubectl` holds the exact terminal texts; `text` (crate-private)
+//! builds the strings of the hot paths without `format!`'s reallocations.
 
 pub mod cluster;
 pub mod dns;
@@ -15,6 +16,7 @@ pub mod ranges;
 pub mod route;
 pub mod scenario;
 pub mod simulate;
+pub(crate) mod text;
 pub mod timing;
 pub mod trace;
 pub mod tunnel;

@@ -22,12 +22,15 @@
 //! deliberate, documented difference from az.
 //!
 //! The result is built in one pass (no allocation per entry) and a containment check is a
-//! linear scan over `(network, mask)` pairs. Long lists are memoised per thread (see
-//! [`ParsedRanges::parse`]): the benchmark simulates a whole matrix of scenarios sharing one
-//! 2,000-range list in under a millisecond.
+//! vectorised linear scan over the networks and masks. Long lists are memoised per thread (see
+//! [`ParsedRanges::parse`]): the benchmark (`cargo xtask bench model`) simulates every
+//! one-click scenario of every access mode, sharing one 2,000-range list, in about half a
+//! millisecond.
 
 use std::net::Ipv4Addr;
 use std::sync::Arc;
+
+use super::text::{push_cidr, split_commas, trim};
 
 /// az CLI: an IPv6 entry.
 pub const MSG_IPV6: &str = "--api-server-authorized-ip-ranges cannot be IPv6 addresses";
@@ -137,8 +140,11 @@ struct Core {
     non_blank: usize,
     /// `0.0.0.0/32` is one of the entries.
     zero_seen: bool,
-    /// `(network, mask)` of the valid IPv4 entries, for the containment scan.
-    nets: Vec<(u32, u32)>,
+    /// Networks of the valid IPv4 entries, for the containment scan (kept apart from
+    /// `masks`, same order, so that the scan vectorises).
+    networks: Vec<u32>,
+    /// Netmasks of the valid IPv4 entries.
+    masks: Vec<u32>,
     /// Problems in the order az would meet them, with the entry's byte span in the text.
     issues: Vec<(RangeProblem, Option<(usize, usize)>)>,
 }
@@ -152,6 +158,13 @@ thread_local! {
     /// simulate many scenarios (modes × clients) sharing one long list; memoising it keeps the
     /// "parse once per scenario" cost at one parse per distinct list. Invisible to callers:
     /// the result is a pure function of `(text, limit)`.
+    ///
+    /// The key is the text itself, compared in full on every look-up (one `memcmp`, about
+    /// 0.7 µs for 2,000 ranges). Comparing the caller's pointer and length instead would be
+    /// unsound: a list edited in place keeps both (`replace_range` of one digit), and a new
+    /// list of the same length is routinely allocated where the previous one was freed (the
+    /// page replaces its scenario on every keystroke), so a stale result would be returned. A
+    /// hash would have to read the whole text too, so it would cost as much as the compare.
     static MEMO: std::cell::RefCell<Option<(String, usize, Arc<Core>)>> =
         const { std::cell::RefCell::new(None) };
 }
@@ -162,14 +175,6 @@ pub struct ParsedRanges<'a> {
     /// The text as typed.
     text: &'a str,
     core: Arc<Core>,
-}
-
-/// `str::trim` with a fast path for entries that have no surrounding whitespace.
-fn trim(raw: &str) -> &str {
-    match (raw.as_bytes().first(), raw.as_bytes().last()) {
-        (Some(&f), Some(&l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => raw,
-        _ => raw.trim(),
-    }
 }
 
 /// Byte span of `part` inside `whole` (`part` is a subslice of `whole`).
@@ -184,11 +189,12 @@ fn parse_core(text: &str, limit: usize) -> Core {
     if text.is_empty() {
         return core;
     }
-    core.nets.reserve(text.len() / 10 + 1);
+    core.networks.reserve(text.len() / 10 + 1);
+    core.masks.reserve(text.len() / 10 + 1);
     let mut blank_seen = false;
     let mut zero_at = None;
     let mut entry_issues = Vec::new();
-    for raw in text.split(',') {
+    for raw in split_commas(text) {
         core.count += 1;
         let entry = trim(raw);
         if entry.is_empty() {
@@ -202,7 +208,10 @@ fn parse_core(text: &str, limit: usize) -> Core {
             continue;
         }
         match classify(entry) {
-            Ok(net) => core.nets.push((net.network, net.mask())),
+            Ok(net) => {
+                core.networks.push(net.network);
+                core.masks.push(net.mask());
+            }
             Err(problem) => entry_issues.push((problem, Some(span(text, entry)))),
         }
     }
@@ -289,9 +298,31 @@ impl<'a> ParsedRanges<'a> {
 
     /// Is `ip` inside one of the valid listed ranges? (Implicit authorizations, such as the
     /// cluster's LB outbound IP, are the caller's business.)
+    ///
+    /// A linear scan, branch-free over blocks of 16 entries so that it vectorises: 2,000
+    /// ranges take a few hundred nanoseconds.
     pub fn contains(&self, ip: Ipv4Addr) -> bool {
+        const BLOCK: usize = 16;
         let ip = u32::from(ip);
-        self.core.nets.iter().any(|&(net, mask)| ip & mask == net)
+        let (networks, masks) = (&self.core.networks, &self.core.masks);
+        let mut start = 0;
+        while start + BLOCK <= networks.len() {
+            let (n, m) = (
+                &networks[start..start + BLOCK],
+                &masks[start..start + BLOCK],
+            );
+            if n.iter()
+                .zip(m)
+                .fold(false, |hit, (&net, &mask)| hit | (ip & mask == net))
+            {
+                return true;
+            }
+            start += BLOCK;
+        }
+        networks[start..]
+            .iter()
+            .zip(&masks[start..])
+            .any(|(&net, &mask)| ip & mask == net)
     }
 
     /// The list as `az aks show` prints it in `authorizedIpRanges`: bare addresses become
@@ -301,11 +332,10 @@ impl<'a> ParsedRanges<'a> {
         if self.text.is_empty() {
             return Vec::new();
         }
-        self.text
-            .split(',')
+        split_commas(self.text)
             .map(trim)
             .map(|e| match classify(e) {
-                Ok(net) => net.to_string(),
+                Ok(net) => canonical(e, net),
                 Err(_) => {
                     if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) {
                         format!("{e}/32")
@@ -315,6 +345,36 @@ impl<'a> ParsedRanges<'a> {
                 }
             })
             .collect()
+    }
+}
+
+/// `net.to_string()` for a valid entry `e` that parsed as `net`, reusing the typed text when it
+/// is already canonical: the address part of a valid entry always is (four decimal octets
+/// without leading zeros), so only a bare address (`/32` added) or a prefix written another
+/// way (`/08`, a netmask) needs printing.
+fn canonical(e: &str, net: Net4) -> String {
+    match e
+        .bytes()
+        .position(|b| b == b'/')
+        .map(|i| (&e[..i], &e[i + 1..]))
+    {
+        None => {
+            let mut out = String::with_capacity(e.len() + 3);
+            out.push_str(e);
+            out.push_str("/32");
+            out
+        }
+        Some((_, p))
+            if (p.len() == 1 || (p.len() == 2 && !p.starts_with('0')))
+                && p.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            e.to_string()
+        }
+        Some(_) => {
+            let mut out = String::with_capacity(18);
+            push_cidr(&mut out, net.network, net.prefix);
+            out
+        }
     }
 }
 
@@ -365,12 +425,14 @@ fn prefix_mask(prefix: u8) -> u32 {
 
 /// Python's `IPv4Network(text, strict=True)`.
 fn parse_v4_network(text: &str) -> Result<Net4, V4Error> {
-    let (addr, mask) = match text.split_once('/') {
-        Some((a, m)) => {
-            if m.contains('/') {
+    // Byte scans rather than `split_once` / `contains`: entries are a dozen bytes long.
+    let (addr, mask) = match text.bytes().position(|b| b == b'/') {
+        Some(i) => {
+            let m = &text[i + 1..];
+            if m.bytes().any(|b| b == b'/') {
                 return Err(V4Error::Syntax);
             }
-            (a, Some(m))
+            (&text[..i], Some(m))
         }
         None => (text, None),
     };

@@ -11,6 +11,7 @@ use std::net::Ipv4Addr;
 
 use super::scenario::{ClientKind, Egress};
 use super::simulate::{Analysis, Blocked};
+use super::text::{cat, Ip4Text};
 use super::trace::{Event, EventKind, Hop, Place, Verdict};
 
 /// Which API server front door an address is.
@@ -36,22 +37,31 @@ pub fn public_source(a: &Analysis<'_>, who: ClientKind) -> Ipv4Addr {
 }
 
 /// How `who` gets to the Internet, in words.
-fn egress_words(a: &Analysis<'_>, who: ClientKind, src: Ipv4Addr) -> String {
+fn egress_words(a: &Analysis<'_>, who: ClientKind, src: &str) -> String {
     let s = a.scenario();
-    match (who, s.egress) {
-        (ClientKind::Laptop | ClientKind::RunCommand, _) => format!("The laptop connects from its public IP {src}."),
-        (ClientKind::OnPrem, _) => format!("The workstation leaves through the site's Internet breakout {src}."),
-        (ClientKind::Vm | ClientKind::Peered, Egress::Lb) => format!(
-            "The VM uses default outbound access: a regional-pool address, unpredictable (here {src})."
+    let (before, after) = match (who, s.egress) {
+        (ClientKind::Laptop | ClientKind::RunCommand, _) => {
+            ("The laptop connects from its public IP ", ".")
+        }
+        (ClientKind::OnPrem, _) => (
+            "The workstation leaves through the site's Internet breakout ",
+            ".",
         ),
-        (ClientKind::Node, Egress::Lb) => {
-            format!("The node leaves through the cluster load balancer's outbound IP {src}.")
-        }
-        (_, Egress::NatGw) => format!("Traffic leaves through the NAT gateway {src}."),
-        (_, Egress::Firewall) => {
-            format!("A user-defined route sends traffic through the firewall {src}.")
-        }
-    }
+        (ClientKind::Vm | ClientKind::Peered, Egress::Lb) => (
+            "The VM uses default outbound access: a regional-pool address, unpredictable (here ",
+            ").",
+        ),
+        (ClientKind::Node, Egress::Lb) => (
+            "The node leaves through the cluster load balancer's outbound IP ",
+            ".",
+        ),
+        (_, Egress::NatGw) => ("Traffic leaves through the NAT gateway ", "."),
+        (_, Egress::Firewall) => (
+            "A user-defined route sends traffic through the firewall ",
+            ".",
+        ),
+    };
+    cat(&[before, src, after])
 }
 
 fn ev(
@@ -85,17 +95,19 @@ pub fn connect(
     let s = a.scenario();
     let client = Place::from(who);
     let endpoint = a.endpoint_of(target);
-    let label = format!("TCP {target}:443");
+    let target_text = Ip4Text::new(target);
+    let label = cat(&["TCP ", &target_text, ":443"]);
     match endpoint {
         Some(Endpoint::Public) => {
             let src = public_source(a, who);
+            let src_text = Ip4Text::new(src);
             rec.push(ev(
                 Hop::Internet,
                 EventKind::Packet,
                 client,
                 Place::Internet,
                 label.clone(),
-                egress_words(a, who, src),
+                egress_words(a, who, &src_text),
                 Verdict::Pass,
             ));
             let mut through = String::from("through its public endpoint");
@@ -104,28 +116,35 @@ pub fn connect(
                     let detail = if src == s.cluster.addresses.lb_egress_ip
                         && !a.ranges_contain(src)
                     {
-                        format!("{src} is the cluster load balancer's outbound IP, which AKS authorized at creation (it is not listed in authorizedIpRanges).")
+                        cat(&[&src_text, " is the cluster load balancer's outbound IP, which AKS authorized at creation (it is not listed in authorizedIpRanges)."])
                     } else {
-                        format!("{src} is inside an authorized range: the packets go through.")
+                        cat(&[
+                            &src_text,
+                            " is inside an authorized range: the packets go through.",
+                        ])
                     };
                     rec.push(ev(
                         Hop::AuthorizedRanges,
                         EventKind::Filter,
                         Place::Internet,
                         Place::PublicEndpoint,
-                        format!("source {src}"),
+                        cat(&["source ", &src_text]),
                         detail,
                         Verdict::Pass,
                     ));
-                    through = format!("through its public endpoint, where {src} is authorized");
+                    through = cat(&[
+                        "through its public endpoint, where ",
+                        &src_text,
+                        " is authorized",
+                    ]);
                 } else {
                     rec.push(ev(
                         Hop::AuthorizedRanges,
                         EventKind::Filter,
                         Place::Internet,
                         Place::PublicEndpoint,
-                        format!("source {src}"),
-                        format!("{src} is in no authorized range: the packets are dropped silently, the client waits and times out."),
+                        cat(&["source ", &src_text]),
+                        cat(&[&src_text, " is in no authorized range: the packets are dropped silently, the client waits and times out."]),
                         Verdict::Block,
                     ));
                     return Err(Blocked::new(
@@ -140,7 +159,11 @@ pub fn connect(
                 Place::Internet,
                 Place::PublicEndpoint,
                 label,
-                format!("The API server's public endpoint {target} accepts the connection."),
+                cat(&[
+                    "The API server's public endpoint ",
+                    &target_text,
+                    " accepts the connection.",
+                ]),
                 Verdict::Pass,
             ));
             rec.push(ev(
@@ -176,7 +199,7 @@ pub fn connect(
                         client,
                         Place::Internet,
                         label,
-                        format!("{target} is a private address: nothing on the Internet routes it, the SYN is lost and kubectl times out."),
+                        cat(&[&target_text, " is a private address: nothing on the Internet routes it, the SYN is lost and kubectl times out."]),
                         Verdict::Block,
                     ));
                     let why = format!(
@@ -229,7 +252,7 @@ pub fn connect(
                 from,
                 place,
                 label,
-                format!("{target} is {words}, reachable {via}."),
+                cat(&[&target_text, " is ", words, ", reachable ", via, "."]),
                 Verdict::Pass,
             ));
             rec.push(ev(
@@ -245,7 +268,7 @@ pub fn connect(
                 },
                 Verdict::Pass,
             ));
-            Ok(format!("through {words} {target} {via}"))
+            Ok(cat(&["through ", words, " ", &target_text, " ", via]))
         }
         None => {
             rec.push(ev(
@@ -254,7 +277,7 @@ pub fn connect(
                 client,
                 Place::Internet,
                 label,
-                format!("Nothing listens on {target}."),
+                cat(&["Nothing listens on ", &target_text, "."]),
                 Verdict::Block,
             ));
             Err(Blocked::new(

@@ -5,6 +5,7 @@
 //! is the one-call form the page and the native command use.
 
 use std::net::Ipv4Addr;
+use std::sync::Arc;
 
 use super::dns;
 use super::kubectl;
@@ -12,6 +13,7 @@ use super::names::Names;
 use super::ranges::ParsedRanges;
 use super::route::{self, Endpoint};
 use super::scenario::{ClientKind, DnsZone, Scenario};
+use super::text::{cat, Ip4Text};
 use super::trace::{
     path_from_events, DnsAnswer, Event, EventKind, Hop, Outcome, Place, Trace, Tunnel, Verdict,
 };
@@ -49,7 +51,8 @@ impl Blocked {
 #[derive(Debug, Clone)]
 pub struct Analysis<'a> {
     scenario: &'a Scenario,
-    names: Names,
+    /// Shared with the per-thread memo of [`Names::shared`].
+    names: Arc<Names>,
     /// The authorized-ranges filter text, parsed; `None` when the filter does not apply.
     ranges: Option<ParsedRanges<'a>>,
     validation: Vec<ValidationMessage>,
@@ -65,7 +68,7 @@ impl<'a> Analysis<'a> {
         let validation = validate_parsed(scenario, ranges.as_ref());
         let mut a = Analysis {
             scenario,
-            names: Names::for_scenario(scenario),
+            names: Names::shared(scenario),
             ranges,
             validation,
             tunnel: Tunnel::Down,
@@ -291,10 +294,13 @@ impl<'a> Analysis<'a> {
             from: Place::RunCommand,
             to: Place::RunCommand,
             label: "az aks command invoke".to_string(),
-            detail: format!(
-                "az aks command invoke -g {} -n {} --command \"kubectl get nodes\": no network path to the API server is needed, Azure Resource Manager relays the command.",
-                c.resource_group, c.name
-            ),
+            detail: cat(&[
+                "az aks command invoke -g ",
+                &c.resource_group,
+                " -n ",
+                &c.name,
+                " --command \"kubectl get nodes\": no network path to the API server is needed, Azure Resource Manager relays the command.",
+            ]),
             verdict: Verdict::Pass,
         }];
         if s.run_command {
@@ -361,14 +367,17 @@ impl<'a> Analysis<'a> {
             to: client,
             label: "kubectl get nodes".to_string(),
             detail: match (who, name) {
-                (ClientKind::Node, None) => format!(
-                    "kubelet and konnectivity on the node use the API server's ILB address {} directly (VNet integration).",
-                    c.addresses.ilb_ip
-                ),
-                (ClientKind::Node, Some(n)) => {
-                    format!("kubelet's kubeconfig on the node points at https://{n}:443.")
-                }
-                (_, Some(n)) => format!("The kubeconfig's server is https://{n}:443."),
+                (ClientKind::Node, None) => cat(&[
+                    "kubelet and konnectivity on the node use the API server's ILB address ",
+                    &Ip4Text::new(c.addresses.ilb_ip),
+                    " directly (VNet integration).",
+                ]),
+                (ClientKind::Node, Some(n)) => cat(&[
+                    "kubelet's kubeconfig on the node points at https://",
+                    n,
+                    ":443.",
+                ]),
+                (_, Some(n)) => cat(&["The kubeconfig's server is https://", n, ":443."]),
                 (_, None) => String::new(),
             },
             verdict: Verdict::Pass,
@@ -392,27 +401,56 @@ impl<'a> Analysis<'a> {
             Ok((ip, through)) => {
                 t.outcome = Outcome::Success;
                 t.kubectl_output = kubectl::get_nodes(c, t.node_ready);
+                let tunnel_up = who == ClientKind::Node && self.tunnel == Tunnel::Konnectivity;
+                let not_ready = !t.node_ready;
+                let tail = [
+                    if tunnel_up {
+                        " The konnectivity tunnel is up."
+                    } else {
+                        ""
+                    },
+                    if not_ready {
+                        " The node shows NotReady: its konnectivity tunnel is down."
+                    } else {
+                        ""
+                    },
+                ];
                 t.summary = match name {
-                    Some(n) => format!("{who_text} resolves {n} to {ip} and reaches the API server {through}."),
-                    None => format!("{who_text} reaches the API server {through}, without DNS and without a tunnel."),
+                    Some(n) => cat(&[
+                        who_text,
+                        " resolves ",
+                        n,
+                        " to ",
+                        &Ip4Text::new(ip),
+                        " and reaches the API server ",
+                        &through,
+                        ".",
+                        tail[0],
+                        tail[1],
+                    ]),
+                    None => cat(&[
+                        who_text,
+                        " reaches the API server ",
+                        &through,
+                        ", without DNS and without a tunnel.",
+                        tail[0],
+                        tail[1],
+                    ]),
                 };
-                if who == ClientKind::Node && self.tunnel == Tunnel::Konnectivity {
-                    t.summary.push_str(" The konnectivity tunnel is up.");
-                }
-                if !t.node_ready {
-                    t.summary
-                        .push_str(" The node shows NotReady: its konnectivity tunnel is down.");
-                }
             }
             Err((blocked, true)) => {
                 let n = name.unwrap_or_default();
                 t.outcome = Outcome::NxDomain;
                 t.dns_answer = DnsAnswer::NxDomain;
                 t.kubectl_output = kubectl::no_such_host(n, dns::resolver_ip(self, who));
-                t.summary = format!(
-                    "{who_text} cannot resolve {n}: NXDOMAIN from {}.",
-                    hop_words(blocked.hop)
-                );
+                t.summary = cat(&[
+                    who_text,
+                    " cannot resolve ",
+                    n,
+                    ": NXDOMAIN from ",
+                    hop_words(blocked.hop),
+                    ".",
+                ]);
                 t.why = Some(blocked.why);
             }
             Err((blocked, false)) => {
@@ -422,10 +460,14 @@ impl<'a> Analysis<'a> {
                 };
                 t.outcome = Outcome::Timeout;
                 t.kubectl_output = kubectl::timeout(ip);
-                t.summary = format!(
-                    "{who_text} times out connecting to {ip}: blocked at {}.",
-                    hop_words(blocked.hop)
-                );
+                t.summary = cat(&[
+                    who_text,
+                    " times out connecting to ",
+                    &Ip4Text::new(ip),
+                    ": blocked at ",
+                    hop_words(blocked.hop),
+                    ".",
+                ]);
                 t.why = Some(blocked.why);
             }
         }

@@ -8,6 +8,7 @@
 //! directly, without DNS and without a tunnel.
 
 use super::simulate::Analysis;
+use super::text::{cat, Ip4Text};
 use super::trace::{Event, EventKind, Hop, Place, Tunnel, Verdict};
 
 /// The tunnel state of a (valid) scenario, computed without building events: the node always
@@ -32,32 +33,39 @@ pub fn tunnel_event(a: &Analysis<'_>) -> Event {
     let s = a.scenario();
     let addr = &s.cluster.addresses;
     let (to, label, detail, verdict) = match a.tunnel() {
-        Tunnel::Direct => (
-            Place::Ilb,
-            format!("direct → ILB {}", addr.ilb_ip),
-            format!(
-                "VNet integration: the nodes talk to the ILB VIP {} in the delegated subnet directly, without DNS and without a tunnel.",
-                addr.ilb_ip
-            ),
-            Verdict::Pass,
-        ),
+        Tunnel::Direct => {
+            let ilb = Ip4Text::new(addr.ilb_ip);
+            (
+                Place::Ilb,
+                cat(&["direct → ILB ", &ilb]),
+                cat(&[
+                    "VNet integration: the nodes talk to the ILB VIP ",
+                    &ilb,
+                    " in the delegated subnet directly, without DNS and without a tunnel.",
+                ]),
+                Verdict::Pass,
+            )
+        }
         Tunnel::Konnectivity if s.is_private() => (
             Place::PrivateEndpoint,
             "konnectivity up via the private endpoint".to_string(),
-            format!(
-                "konnectivity-agent keeps a tunnel to the API server through the private endpoint {}; logs, exec and webhooks ride back through it.",
-                addr.private_endpoint_ip
-            ),
+            cat(&[
+                "konnectivity-agent keeps a tunnel to the API server through the private endpoint ",
+                &Ip4Text::new(addr.private_endpoint_ip),
+                "; logs, exec and webhooks ride back through it.",
+            ]),
             Verdict::Pass,
         ),
         Tunnel::Konnectivity => (
             Place::PublicEndpoint,
             "konnectivity up via the public endpoint".to_string(),
-            format!(
-                "konnectivity-agent keeps a tunnel to the API server's public endpoint {} from {}; logs, exec and webhooks ride back through it.",
-                addr.api_public_ip,
-                s.node_egress_ip()
-            ),
+            cat(&[
+                "konnectivity-agent keeps a tunnel to the API server's public endpoint ",
+                &Ip4Text::new(addr.api_public_ip),
+                " from ",
+                &Ip4Text::new(s.node_egress_ip()),
+                "; logs, exec and webhooks ride back through it.",
+            ]),
             Verdict::Pass,
         ),
         Tunnel::Down => (

@@ -23,6 +23,7 @@
 use super::resources::{apiserver_subnet_id, byo_vnet, outbound_type, private_dns_zone_value};
 use super::shell::quote;
 use crate::model::scenario::{DnsZone, Scenario};
+use crate::model::text::{split_commas, trim};
 use crate::model::validate::MSG_RANGES_PRIVATE;
 
 /// az CLI (core, sic): `az aks update --enable-private-cluster` without VNet integration.
@@ -67,8 +68,8 @@ impl UpdatePlan {
 fn filter_list(s: &Scenario) -> Vec<&str> {
     s.ranges_text()
         .map(|t| {
-            t.split(',')
-                .map(str::trim)
+            split_commas(t)
+                .map(trim)
                 .filter(|e| !e.is_empty())
                 .collect()
         })
@@ -201,14 +202,18 @@ pub fn az_update(from: &Scenario, to: &Scenario) -> UpdatePlan {
                 true,
             );
         }
-        let (fr, tr) = (filter_list(from), filter_list(to));
-        if fr != tr {
-            let value = to.ranges_text().map(str::trim).unwrap_or("");
-            let value = if tr.is_empty() { "" } else { value };
-            plan.commands.push(cmd(format!(
-                "--api-server-authorized-ip-ranges {}",
-                quote(value)
-            )));
+        // Equal texts give equal lists: compare them first (one `memcmp` for an unchanged
+        // 2,000-range list) and split only when they differ.
+        if from.ranges_text() != to.ranges_text() {
+            let (fr, tr) = (filter_list(from), filter_list(to));
+            if fr != tr {
+                let value = to.ranges_text().map(str::trim).unwrap_or("");
+                let value = if tr.is_empty() { "" } else { value };
+                plan.commands.push(cmd(format!(
+                    "--api-server-authorized-ip-ranges {}",
+                    quote(value)
+                )));
+            }
         }
     }
 

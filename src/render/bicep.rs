@@ -7,22 +7,40 @@
 
 use super::resources::{
     apiserver_subnet_id, identity_id, needs_user_identity, node_subnet_id, outbound_type,
-    private_dns_zone_value, ranges_list, ARM_API_VERSION,
+    private_dns_zone_value, ranges_entries, ARM_API_VERSION,
 };
 use crate::model::names::dns_prefix;
 use crate::model::scenario::Scenario;
 
 /// A Bicep value.
-enum V {
+enum V<'a> {
     Raw(String),
     Str(String),
-    Obj(Vec<(String, V)>),
-    Arr(Vec<V>),
+    /// A string borrowed from the scenario (the authorized ranges: no copy per entry).
+    Borrowed(&'a str),
+    Obj(Vec<(String, V<'a>)>),
+    Arr(Vec<V<'a>>),
 }
 
 /// A Bicep string literal: single quotes, with `\`, `'`, `${` and control characters escaped.
 pub fn bicep_string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
+    push_bicep_string(&mut out, value);
+    out
+}
+
+/// Appends [`bicep_string`]`(value)` to `out`.
+fn push_bicep_string(out: &mut String, value: &str) {
+    // Fast path: printable ASCII without `\`, `'` or `$` is copied as is.
+    if value
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && !matches!(b, b'\\' | b'\'' | b'$'))
+    {
+        out.push('\'');
+        out.push_str(value);
+        out.push('\'');
+        return;
+    }
     out.push('\'');
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -38,7 +56,6 @@ pub fn bicep_string(value: &str) -> String {
         }
     }
     out.push('\'');
-    out
 }
 
 /// A property name: bare when it is an identifier, quoted otherwise (identity ids as keys).
@@ -55,13 +72,15 @@ fn key(k: &str) -> String {
     }
 }
 
-fn write(out: &mut String, v: &V, indent: usize) {
-    let pad = " ".repeat(indent + 2);
+fn write(out: &mut String, v: &V<'_>, indent: usize) {
+    let pad = || " ".repeat(indent + 2);
     match v {
         V::Raw(r) => out.push_str(r),
-        V::Str(s) => out.push_str(&bicep_string(s)),
+        V::Str(s) => push_bicep_string(out, s),
+        V::Borrowed(s) => push_bicep_string(out, s),
         V::Obj(props) if props.is_empty() => out.push_str("{}"),
         V::Obj(props) => {
+            let pad = pad();
             out.push_str("{\n");
             for (k, v) in props {
                 out.push_str(&format!("{pad}{}: ", key(k)));
@@ -73,6 +92,7 @@ fn write(out: &mut String, v: &V, indent: usize) {
         }
         V::Arr(items) if items.is_empty() => out.push_str("[]"),
         V::Arr(items) => {
+            let pad = pad();
             out.push_str("[\n");
             for v in items {
                 out.push_str(&pad);
@@ -85,7 +105,7 @@ fn write(out: &mut String, v: &V, indent: usize) {
     }
 }
 
-fn prop(k: &str, v: V) -> (String, V) {
+fn prop<'a>(k: &str, v: V<'a>) -> (String, V<'a>) {
     (k.to_string(), v)
 }
 
@@ -122,11 +142,11 @@ pub fn bicep(s: &Scenario) -> String {
             V::Raw(on.to_string()),
         ));
     }
-    let ranges = ranges_list(s);
+    let ranges = ranges_entries(s);
     if !ranges.is_empty() {
         profile.push(prop(
             "authorizedIPRanges",
-            V::Arr(ranges.into_iter().map(V::Str).collect()),
+            V::Arr(ranges.into_iter().map(V::Borrowed).collect()),
         ));
     }
     if s.vnet_integration() {

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::{az_create, transcript_for};
+use super::az_create;
+use super::transcript::transcript_with_profile;
 use crate::model::profile::AccessProfile;
 use crate::model::scenario::Scenario;
 use crate::model::simulate::Analysis;
@@ -50,6 +51,7 @@ impl HookValues {
     /// trace, like the page's animation).
     pub fn from_trace(a: &Analysis<'_>, trace: &Trace) -> HookValues {
         let s = a.scenario();
+        let access_profile = s.access_profile();
         HookValues {
             outcome: trace.outcome,
             summary: trace.summary.clone(),
@@ -59,9 +61,9 @@ impl HookValues {
             tunnel: trace.tunnel,
             why: trace.why.clone(),
             validation: trace.validation.iter().map(|m| m.message.clone()).collect(),
-            access_profile: s.access_profile(),
+            transcript: transcript_with_profile(a, trace, Some(&access_profile)),
+            access_profile,
             az_command: az_create(s),
-            transcript: transcript_for(a, trace),
         }
     }
 

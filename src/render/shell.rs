@@ -6,7 +6,11 @@
 
 /// Characters that never need quoting in bash.
 fn is_safe(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._/,:=@%+".contains(&b)
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.' | b'_' | b'/' | b',' | b':' | b'=' | b'@' | b'%' | b'+'
+        )
 }
 
 /// Quotes `value` for bash: bare when safe, `""` when empty (the form Microsoft's docs use to

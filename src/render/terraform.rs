@@ -12,7 +12,7 @@
 
 use super::resources::{
     apiserver_subnet_id, identity_id, needs_user_identity, node_subnet_id, outbound_type,
-    private_dns_zone_value, ranges_list,
+    private_dns_zone_value, ranges_entries,
 };
 use crate::model::names::dns_prefix;
 use crate::model::scenario::{DnsZone, Scenario};
@@ -28,6 +28,22 @@ enum Item {
 /// template is interpolated.
 pub fn hcl_string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
+    push_hcl_string(&mut out, value);
+    out
+}
+
+/// Appends [`hcl_string`]`(value)` to `out`.
+fn push_hcl_string(out: &mut String, value: &str) {
+    // Fast path: printable ASCII without `\`, `"`, `$` or `%` is copied as is.
+    if value
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && !matches!(b, b'\\' | b'"' | b'$' | b'%'))
+    {
+        out.push('"');
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     out.push('"');
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -46,18 +62,24 @@ pub fn hcl_string(value: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
-fn list(values: &[String], indent: usize) -> String {
+fn list<S: AsRef<str>>(values: &[S], indent: usize) -> String {
     if values.len() <= 3 {
-        let inner: Vec<String> = values.iter().map(|v| hcl_string(v)).collect();
+        let inner: Vec<String> = values.iter().map(|v| hcl_string(v.as_ref())).collect();
         return format!("[{}]", inner.join(", "));
     }
     let pad = " ".repeat(indent + 2);
-    let mut out = String::from("[\n");
+    let size: usize = values
+        .iter()
+        .map(|v| pad.len() + v.as_ref().len() + 4)
+        .sum();
+    let mut out = String::with_capacity(size + indent + 3);
+    out.push_str("[\n");
     for v in values {
-        out.push_str(&format!("{pad}{},\n", hcl_string(v)));
+        out.push_str(&pad);
+        push_hcl_string(&mut out, v.as_ref());
+        out.push_str(",\n");
     }
     out.push_str(&" ".repeat(indent));
     out.push(']');
@@ -94,7 +116,17 @@ fn write_items(out: &mut String, items: &[Item], indent: usize) {
                     .unwrap_or(0);
                 for it in &items[i..end] {
                     if let Item::Attr(k, v) = it {
-                        out.push_str(&format!("{pad}{k:<width$} = {v}\n"));
+                        // `{pad}{k:<width$} = {v}\n`, without copying `v` (a 2,000-range list is
+                        // 40 KB) through a growing `format!` buffer.
+                        out.reserve(pad.len() + width + v.len() + 4);
+                        out.push_str(&pad);
+                        out.push_str(k);
+                        for _ in k.chars().count()..width {
+                            out.push(' ');
+                        }
+                        out.push_str(" = ");
+                        out.push_str(v);
+                        out.push('\n');
                     }
                 }
                 i = end;
@@ -143,7 +175,7 @@ pub fn terraform(s: &Scenario) -> String {
     }
     top.push(Item::Attr("run_command_enabled", bool_text(s.run_command)));
 
-    let ranges = ranges_list(s);
+    let ranges = ranges_entries(s);
     let mut profile = Vec::new();
     if !ranges.is_empty() {
         profile.push(Item::Attr("authorized_ip_ranges", list(&ranges, 4)));

@@ -22,6 +22,7 @@
 //!   not depend on the scenario.
 
 use crate::model::dns::resolver_ip;
+use crate::model::profile::AccessProfile;
 use crate::model::scenario::{ClientKind, Mode, Scenario};
 use crate::model::simulate::Analysis;
 use crate::model::trace::{Outcome, Trace};
@@ -76,6 +77,17 @@ pub fn transcript(s: &Scenario) -> String {
 /// The transcript from an analysis and the trace of the scenario's client, so callers that
 /// already simulated (the page, [`HookValues`](super::HookValues)) do not simulate twice.
 pub fn transcript_for(a: &Analysis<'_>, trace: &Trace) -> String {
+    transcript_with_profile(a, trace, None)
+}
+
+/// [`transcript_for`] with the scenario's access profile when the caller already has it
+/// ([`HookValues`](super::HookValues) shows it too): with 2,000 authorized ranges, deriving it
+/// is most of a keystroke's work.
+pub(crate) fn transcript_with_profile(
+    a: &Analysis<'_>,
+    trace: &Trace,
+    profile: Option<&AccessProfile>,
+) -> String {
     let s = a.scenario();
     let c = &s.cluster;
     let (n, g) = (&c.name, &c.resource_group);
@@ -98,7 +110,7 @@ pub fn transcript_for(a: &Analysis<'_>, trace: &Trace) -> String {
     if s.mode != Mode::Public {
         blocks.push(Block::new(
             format!("az aks show -n {n} -g {g} | jq .apiServerAccessProfile"),
-            access_profile_json(s),
+            profile.map_or_else(|| access_profile_json(s), AccessProfile::to_json_pretty),
         ));
     }
     if s.is_private() {
