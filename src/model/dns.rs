@@ -73,26 +73,6 @@ fn resolver_words(a: &Analysis<'_>, who: ClientKind) -> String {
     }
 }
 
-fn ev(
-    hop: Hop,
-    kind: EventKind,
-    from: Place,
-    to: Place,
-    label: String,
-    detail: String,
-    verdict: Verdict,
-) -> Event {
-    Event {
-        hop,
-        kind,
-        from,
-        to,
-        label,
-        detail,
-        verdict,
-    }
-}
-
 /// Resolves `name` for `who`, recording every query and answer; `Ok` is the A record.
 pub fn resolve(
     a: &Analysis<'_>,
@@ -112,7 +92,7 @@ pub fn resolve(
     let record = a.record_ip();
     let record_text = Ip4Text::new(record);
     let zone = names.private_zone.as_deref().unwrap_or_default();
-    rec.push(ev(
+    rec.push(Event::new(
         Hop::Resolver,
         EventKind::DnsQuery,
         client,
@@ -137,7 +117,7 @@ pub fn resolve(
             } else {
                 ("public", ".")
             };
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::PublicDns,
                 EventKind::DnsQuery,
                 resolver,
@@ -164,7 +144,7 @@ pub fn resolve(
     match found {
         Ok(()) => {
             let answer = cat(&["A ", &record_text]);
-            rec.push(ev(
+            rec.push(Event::new(
                 if answer_place == Place::PublicDns {
                     Hop::PublicDns
                 } else {
@@ -182,7 +162,7 @@ pub fn resolve(
                 Verdict::Pass,
             ));
             if via_private_resolver {
-                rec.push(ev(
+                rec.push(Event::new(
                     Hop::PrivateResolver,
                     EventKind::DnsAnswer,
                     Place::PrivateResolver,
@@ -192,7 +172,7 @@ pub fn resolve(
                     Verdict::Pass,
                 ));
             }
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::Resolver,
                 EventKind::DnsAnswer,
                 resolver,
@@ -204,7 +184,7 @@ pub fn resolve(
             Ok(record)
         }
         Err(blocked) => {
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::Resolver,
                 EventKind::DnsAnswer,
                 resolver,
@@ -244,7 +224,7 @@ fn private_lookup(
                     String::new()
                 }
             );
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::PublicDns,
                 EventKind::DnsQuery,
                 resolver,
@@ -256,7 +236,7 @@ fn private_lookup(
             (Place::PublicDns, Err(Blocked::new(Hop::PublicDns, why)))
         }
         ClientKind::Vm | ClientKind::Node => {
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::PrivateZone,
                 EventKind::DnsQuery,
                 resolver,
@@ -269,7 +249,7 @@ fn private_lookup(
         }
         ClientKind::Peered => {
             if s.zone_link {
-                rec.push(ev(
+                rec.push(Event::new(
                     Hop::PrivateZone,
                     EventKind::DnsQuery,
                     resolver,
@@ -284,7 +264,7 @@ fn private_lookup(
                 ));
                 (Place::PrivateZone, Ok(()))
             } else {
-                rec.push(ev(
+                rec.push(Event::new(
                     Hop::PrivateZone,
                     EventKind::DnsQuery,
                     resolver,
@@ -304,7 +284,7 @@ fn private_lookup(
         ClientKind::OnPrem => {
             let rule = forwarding_rule_words(a, zone);
             if !s.forwarder {
-                rec.push(ev(
+                rec.push(Event::new(
                     Hop::PublicDns,
                     EventKind::DnsQuery,
                     resolver,
@@ -325,7 +305,7 @@ fn private_lookup(
                 );
                 return (Place::PublicDns, Err(Blocked::new(Hop::PublicDns, why)));
             }
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::PrivateResolver,
                 EventKind::DnsQuery,
                 resolver,
@@ -341,7 +321,7 @@ fn private_lookup(
                 Verdict::Pass,
             ));
             if s.zone_link {
-                rec.push(ev(
+                rec.push(Event::new(
                     Hop::PrivateZone,
                     EventKind::DnsQuery,
                     Place::PrivateResolver,
@@ -356,7 +336,7 @@ fn private_lookup(
                 ));
                 (Place::PrivateZone, Ok(()))
             } else {
-                rec.push(ev(
+                rec.push(Event::new(
                     Hop::PrivateZone,
                     EventKind::DnsQuery,
                     Place::PrivateResolver,

@@ -64,26 +64,6 @@ fn egress_words(a: &Analysis<'_>, who: ClientKind, src: &str) -> String {
     cat(&[before, src, after])
 }
 
-fn ev(
-    hop: Hop,
-    kind: EventKind,
-    from: Place,
-    to: Place,
-    label: String,
-    detail: String,
-    verdict: Verdict,
-) -> Event {
-    Event {
-        hop,
-        kind,
-        from,
-        to,
-        label,
-        detail,
-        verdict,
-    }
-}
-
 /// Connects `who` to `target` on TCP 443, recording each hop. `Ok` carries a phrase for the
 /// summary ("through the public endpoint"...).
 pub fn connect(
@@ -101,7 +81,7 @@ pub fn connect(
         Some(Endpoint::Public) => {
             let src = public_source(a, who);
             let src_text = Ip4Text::new(src);
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::Internet,
                 EventKind::Packet,
                 client,
@@ -123,7 +103,7 @@ pub fn connect(
                             " is inside an authorized range: the packets go through.",
                         ])
                     };
-                    rec.push(ev(
+                    rec.push(Event::new(
                         Hop::AuthorizedRanges,
                         EventKind::Filter,
                         Place::Internet,
@@ -138,7 +118,7 @@ pub fn connect(
                         " is authorized",
                     ]);
                 } else {
-                    rec.push(ev(
+                    rec.push(Event::new(
                         Hop::AuthorizedRanges,
                         EventKind::Filter,
                         Place::Internet,
@@ -153,7 +133,7 @@ pub fn connect(
                     ));
                 }
             }
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::PublicEndpoint,
                 EventKind::Packet,
                 Place::Internet,
@@ -166,7 +146,7 @@ pub fn connect(
                 ]),
                 Verdict::Pass,
             ));
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::ApiServer,
                 EventKind::Packet,
                 Place::PublicEndpoint,
@@ -193,7 +173,7 @@ pub fn connect(
             let mut from = client;
             let via = match who {
                 ClientKind::Laptop | ClientKind::RunCommand => {
-                    rec.push(ev(
+                    rec.push(Event::new(
                         Hop::Internet,
                         EventKind::Packet,
                         client,
@@ -209,7 +189,7 @@ pub fn connect(
                 }
                 ClientKind::Vm | ClientKind::Node => "inside the cluster VNet",
                 ClientKind::Peered => {
-                    rec.push(ev(
+                    rec.push(Event::new(
                         Hop::Peering,
                         EventKind::Packet,
                         client,
@@ -222,7 +202,7 @@ pub fn connect(
                     "over the VNet peering"
                 }
                 ClientKind::OnPrem => {
-                    rec.push(ev(
+                    rec.push(Event::new(
                         Hop::Vpn,
                         EventKind::Packet,
                         client,
@@ -232,7 +212,7 @@ pub fn connect(
                             .to_string(),
                         Verdict::Pass,
                     ));
-                    rec.push(ev(
+                    rec.push(Event::new(
                         Hop::Peering,
                         EventKind::Packet,
                         Place::VpnGateway,
@@ -246,7 +226,7 @@ pub fn connect(
                     "over the VPN and the hub's peering"
                 }
             };
-            rec.push(ev(
+            rec.push(Event::new(
                 hop,
                 EventKind::Packet,
                 from,
@@ -255,7 +235,7 @@ pub fn connect(
                 cat(&[&target_text, " is ", words, ", reachable ", via, "."]),
                 Verdict::Pass,
             ));
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::ApiServer,
                 EventKind::Packet,
                 place,
@@ -271,7 +251,7 @@ pub fn connect(
             Ok(cat(&["through ", words, " ", &target_text, " ", via]))
         }
         None => {
-            rec.push(ev(
+            rec.push(Event::new(
                 Hop::Internet,
                 EventKind::Packet,
                 client,

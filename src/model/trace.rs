@@ -183,6 +183,29 @@ pub struct Event {
     pub verdict: Verdict,
 }
 
+impl Event {
+    /// An event, in the order the fields are read aloud: where, what, from, to, words, verdict.
+    pub fn new(
+        hop: Hop,
+        kind: EventKind,
+        from: Place,
+        to: Place,
+        label: String,
+        detail: String,
+        verdict: Verdict,
+    ) -> Event {
+        Event {
+            hop,
+            kind,
+            from,
+            to,
+            label,
+            detail,
+            verdict,
+        }
+    }
+}
+
 /// One item of the `path` hook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PathStep {
