@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::{Event, EventKind, Place, Trace, Verdict};
+use crate::model::{Event, EventKind, Place, Trace, Tunnel, Verdict};
 use crate::ui::geometry::{arrowhead, Point};
 use crate::ui::network::{NetworkLayout, Spot, VIEW_BOX};
 
@@ -94,14 +94,62 @@ fn ends(layout: &NetworkLayout, e: &Event) -> Option<(Point, Point)> {
     ))
 }
 
+/// The segments an event's arrow is drawn as. Most events are one segment between two boxes; an
+/// established tunnel continues from the endpoint it enters to the API server behind it, because
+/// that is where the agent's connection really ends.
+fn segments(layout: &NetworkLayout, e: &Event) -> Vec<(Point, Point)> {
+    let Some((a, b)) = ends(layout, e) else {
+        return Vec::new();
+    };
+    let mut out = vec![(a, b)];
+    let through =
+        e.kind == EventKind::Tunnel && e.verdict == Verdict::Pass && e.to != Place::ApiServer;
+    if let (true, Some(endpoint), Some(api)) =
+        (through, layout.spot(e.to), layout.spot(Place::ApiServer))
+    {
+        let exit = endpoint.rect.edge_towards(api.rect.center());
+        let enter = api.rect.edge_towards(endpoint.rect.center());
+        out.push((exit, enter));
+    }
+    out
+}
+
+fn offset(p: Point, by: (f32, f32)) -> Point {
+    Point::new(p.x + by.0, p.y + by.1)
+}
+
+/// The way back through an established konnectivity tunnel: the API server reaching kubelet on
+/// 10250 (logs, exec, port-forward, webhooks) rides inside the connection the agent dialled out.
+fn tunnel_return(segs: &[(Point, Point)]) -> Html {
+    let lines: Html = segs
+        .iter()
+        .rev()
+        .map(|&(a, b)| {
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let by = (dy / len * 8.0, -dx / len * 8.0);
+            let (from, to) = (offset(b, by), offset(a, by));
+            html! {
+                <>
+                    <line class="event-line" x1={f(from.x)} y1={f(from.y)} x2={f(to.x)} y2={f(to.y)} />
+                    <polygon class="event-head" points={arrowhead(from, to, 8.0)} />
+                </>
+            }
+        })
+        .collect();
+    html! { <g class="tunnel-return">{ lines }</g> }
+}
+
 fn event_view(
     layout: &NetworkLayout,
     index: usize,
     e: &Event,
     current: bool,
     packet: Option<&NodeRef>,
+    tunnel: Tunnel,
 ) -> Html {
-    let Some((a, b)) = ends(layout, e) else {
+    let segs = segments(layout, e);
+    let (Some(&(a, _)), Some(&(last_from, b))) = (segs.first(), segs.last()) else {
         return Html::default();
     };
     if a == b {
@@ -114,11 +162,43 @@ fn event_view(
         e.verdict.as_str(),
         if current { "current" } else { "past" }
     );
-    let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+    // The label sits on the longest segment, where it has room.
+    let (la, lb) = segs
+        .iter()
+        .copied()
+        .max_by(|x, y| seg_len(*x).total_cmp(&seg_len(*y)))
+        .unwrap_or((a, b));
+    let text = if blocked {
+        format!("{} (blocked)", e.label)
+    } else {
+        e.label.clone()
+    };
+    // Keep the label inside the picture: about 8.6 user units per character at 13 px bold.
+    let half = text.chars().count() as f32 * 4.3 + 6.0;
+    let mid = Point::new(label_x((la.x + lb.x) / 2.0, half), (la.y + lb.y) / 2.0);
+    let lines: Html = segs
+        .iter()
+        .map(|&(p, q)| html! { <line class="event-line" x1={f(p.x)} y1={f(p.y)} x2={f(q.x)} y2={f(q.y)} /> })
+        .collect();
+    let motion: String = segs
+        .iter()
+        .enumerate()
+        .map(|(i, &(p, q))| {
+            let start = if i == 0 {
+                format!("M{} {}", f(p.x - a.x), f(p.y - a.y))
+            } else {
+                format!(" L{} {}", f(p.x - a.x), f(p.y - a.y))
+            };
+            format!("{start} L{} {}", f(q.x - a.x), f(q.y - a.y))
+        })
+        .collect();
     html! {
         <g class={classes} data-event={index.to_string()} aria-hidden="true">
-            <line class="event-line" x1={f(a.x)} y1={f(a.y)} x2={f(b.x)} y2={f(b.y)} />
-            <polygon class="event-head" points={arrowhead(a, b, 9.0)} />
+            { lines }
+            <polygon class="event-head" points={arrowhead(last_from, b, 9.0)} />
+            if e.kind == EventKind::Tunnel && tunnel == Tunnel::Konnectivity {
+                { tunnel_return(&segs) }
+            }
             if blocked {
                 <g class="block-mark">
                     <circle cx={f(b.x)} cy={f(b.y)} r="11" />
@@ -129,17 +209,31 @@ fn event_view(
                 // SMIL motion: an SVG element, not a style, so it runs under a strict CSP. It
                 // waits (`indefinite`) until the component starts it once it is in the page.
                 <circle class="packet" r="6" cx={f(a.x)} cy={f(a.y)}>
-                    <animateMotion ref={packet.clone()} dur="0.7s" fill="freeze" begin="indefinite"
-                        path={format!("M0 0 L{} {}", f(b.x - a.x), f(b.y - a.y))} />
+                    <animateMotion ref={packet.clone()} dur="0.7s" fill="freeze" begin="indefinite" path={motion} />
                 </circle>
             }
             if current {
-                <text class="event-label" x={f(mid.x)} y={f(mid.y - 6.0)} text-anchor="middle">
-                    { if blocked { format!("{} (blocked)", e.label) } else { e.label.clone() } }
+                <text class="event-label" x={f(mid.x)} y={f(mid.y - 8.0)} text-anchor="middle">
+                    { text }
                 </text>
             }
         </g>
     }
+}
+
+/// Where a label `half` units wide on each side goes so it stays inside the picture; a label wider
+/// than the picture is centred on it.
+fn label_x(x: f32, half: f32) -> f32 {
+    let (lo, hi) = (VIEW_BOX.x + half, VIEW_BOX.x + VIEW_BOX.w - half);
+    if lo <= hi {
+        x.clamp(lo, hi)
+    } else {
+        VIEW_BOX.x + VIEW_BOX.w / 2.0
+    }
+}
+
+fn seg_len((a, b): (Point, Point)) -> f32 {
+    ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt()
 }
 
 #[function_component(NetworkDiagram)]
@@ -201,6 +295,7 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
                 e,
                 i + 1 == shown,
                 props.motion.then_some(&packet),
+                props.trace.tunnel,
             )
         })
         .collect();
@@ -216,5 +311,56 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
             { spots }
             <g class="events">{ events }</g>
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_stay_inside_the_picture_whatever_their_length() {
+        assert_eq!(label_x(10.0, 50.0), 50.0);
+        assert_eq!(label_x(990.0, 50.0), 950.0);
+        assert_eq!(label_x(400.0, 50.0), 400.0);
+        assert_eq!(
+            label_x(10.0, 600.0),
+            500.0,
+            "wider than the picture: centred, no panic"
+        );
+    }
+
+    /// Draws every event of every client in every mode and zone as the current one, with a long
+    /// cluster name, so no label, offset or motion path can panic the widget.
+    #[test]
+    fn every_event_of_every_scenario_draws_without_panicking() {
+        use crate::model::{simulate, ClientKind, DnsZone, Mode, Scenario};
+        use crate::ui::network::layout;
+        let packet = NodeRef::default();
+        let mut drawn = 0;
+        for &mode in Mode::ALL {
+            for &dns in DnsZone::ALL {
+                for &client in ClientKind::ALL {
+                    for private in [false, true] {
+                        let mut s = Scenario {
+                            mode,
+                            client,
+                            private,
+                            ..Scenario::default()
+                        };
+                        s.dns = matches!(mode, Mode::Private).then_some(dns);
+                        s.cluster.name =
+                            "a-very-long-cluster-name-that-makes-every-fqdn-label-long".into();
+                        let l = layout(&s);
+                        let trace = simulate(&s);
+                        for (i, e) in trace.events.iter().enumerate() {
+                            let _ = event_view(&l, i, e, true, Some(&packet), trace.tunnel);
+                            drawn += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(drawn > 500, "the matrix draws many events ({drawn})");
     }
 }
