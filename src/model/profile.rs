@@ -74,7 +74,7 @@ impl Scenario {
             },
             private_dns_zone,
             subnet_id: if self.vnet_integration() {
-                Some(self.cluster.apiserver_subnet_id())
+                Some(self.apiserver_subnet_id())
             } else {
                 None
             },

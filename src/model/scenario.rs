@@ -191,6 +191,34 @@ impl Default for Scenario {
 }
 
 impl Scenario {
+    /// True when the cluster lives in a VNet the customer prepared beforehand: a NAT gateway or a
+    /// firewall (`userAssignedNATGateway`, `userDefinedRouting`) needs a subnet that exists before
+    /// the cluster, while the load-balancer outbound type keeps the AKS-managed VNet of the
+    /// article. The access profile, the az commands and the IaC all follow this one rule.
+    pub fn byo_vnet(&self) -> bool {
+        self.egress != Egress::Lb
+    }
+
+    /// Resource id of the customer's VNet (`vnet-<cluster>` in the cluster's resource group) for
+    /// the BYO-VNet scenarios.
+    pub fn byo_vnet_id(&self) -> String {
+        let c = &self.cluster;
+        format!(
+            "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.Network/virtualNetworks/vnet-{}",
+            c.subscription_id, c.resource_group, c.name
+        )
+    }
+
+    /// The delegated API server subnet (`subnetId`): `snet-apiserver` in a BYO VNet, otherwise
+    /// the one AKS creates in its managed VNet.
+    pub fn apiserver_subnet_id(&self) -> String {
+        if self.byo_vnet() {
+            format!("{}/subnets/snet-apiserver", self.byo_vnet_id())
+        } else {
+            self.cluster.apiserver_subnet_id()
+        }
+    }
+
     /// True when the API server has no public endpoint: `mode=private`, or `mode=vnet` with
     /// `private=on`.
     pub fn is_private(&self) -> bool {

@@ -17,10 +17,9 @@ use crate::model::text::{split_commas, trim};
 /// The API version the Bicep snippet and the ARM names follow (aks-facts.md §7).
 pub const ARM_API_VERSION: &str = "2025-05-01";
 
-/// True when the cluster needs a VNet prepared beforehand (outbound type other than the
-/// managed load balancer).
+/// True when the cluster needs a VNet prepared beforehand ([`Scenario::byo_vnet`]).
 pub fn byo_vnet(s: &Scenario) -> bool {
-    s.egress != Egress::Lb
+    s.byo_vnet()
 }
 
 fn rg_prefix(s: &Scenario) -> String {
@@ -33,11 +32,7 @@ fn rg_prefix(s: &Scenario) -> String {
 
 /// Resource id of the customer's VNet (BYO VNet scenarios only).
 pub fn vnet_id(s: &Scenario) -> String {
-    format!(
-        "{}/Microsoft.Network/virtualNetworks/vnet-{}",
-        rg_prefix(s),
-        s.cluster.name
-    )
+    s.byo_vnet_id()
 }
 
 /// Node subnet id for `--vnet-subnet-id`, `None` with the AKS-managed VNet.
@@ -45,14 +40,10 @@ pub fn node_subnet_id(s: &Scenario) -> Option<String> {
     byo_vnet(s).then(|| format!("{}/subnets/snet-nodes", vnet_id(s)))
 }
 
-/// The delegated API server subnet: BYO (`snet-apiserver`) when the VNet is BYO, otherwise
-/// the one AKS creates in its managed VNet (the model's `Cluster::apiserver_subnet_id`).
+/// The delegated API server subnet, the same one the access profile's `subnetId` names
+/// ([`Scenario::apiserver_subnet_id`]).
 pub fn apiserver_subnet_id(s: &Scenario) -> String {
-    if byo_vnet(s) {
-        format!("{}/subnets/snet-apiserver", vnet_id(s))
-    } else {
-        s.cluster.apiserver_subnet_id()
-    }
+    s.apiserver_subnet_id()
 }
 
 /// User-assigned identity id for `--assign-identity`.
@@ -133,4 +124,36 @@ pub fn ranges_entries(s: &Scenario) -> Vec<&str> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod subnet_tests {
+    use super::*;
+    use crate::render::{az_create, bicep, terraform};
+
+    /// The access profile and every text that builds the cluster name the same API server subnet,
+    /// for the managed VNet and for the BYO VNet a NAT gateway or firewall needs.
+    #[test]
+    fn every_output_names_the_subnet_the_access_profile_shows() {
+        for egress in [Egress::Lb, Egress::NatGw, Egress::Firewall] {
+            let s = Scenario {
+                mode: Mode::Vnet,
+                egress,
+                ..Scenario::default()
+            };
+            let subnet = s.access_profile().subnet_id.unwrap_or_default();
+            assert_eq!(subnet, apiserver_subnet_id(&s), "{egress:?}");
+            assert_eq!(
+                subnet.contains("/vnet-aks-ntwdemo1/"),
+                egress != Egress::Lb,
+                "{subnet}"
+            );
+            // With the managed VNet AKS creates the subnet itself and az names none.
+            if egress != Egress::Lb {
+                for text in [az_create(&s), terraform(&s), bicep(&s)] {
+                    assert!(text.contains(&subnet), "{egress:?}: {text}");
+                }
+            }
+        }
+    }
 }
