@@ -106,6 +106,28 @@ await run('explainer', [
     assert(banner.includes('dns') && banner.includes('sideways') && banner.includes('system'), banner);
     assert((await page.getAttribute('[data-testid="outcome"]', 'data-outcome')) === 'success', 'vm reaches the private cluster');
   }],
+  ['garbage in the link or the import box is explained and never breaks the widget', async (browser) => {
+    const page = await openPage(browser);
+    await page.goto(url('#mode=&dns=%ZZ&ip=999.1.1.1&step=-3&ranges=%E2%82%AC,2001:4860::8888,10.0.0.0/8,1.2.3.4/33&view=huge&theme=neon&cluster=-x-&&=&%'));
+    await ready(page);
+    const banner = await page.textContent('[data-testid="fragment-errors"]');
+    for (const key of ['mode', 'ip', 'step', 'view', 'theme', 'cluster']) {
+      assert(banner.includes(`\`${key}\``), `the banner names ${key}: ${banner}`);
+    }
+    const validation = await page.textContent('[data-testid="validation"]');
+    assert(validation === '' || validation.length > 0, 'the validation hook is present');
+    await page.check('[data-setting="mode"] input[value="authorized"]');
+    const messages = await page.$$eval('.ranges .message.error', (els) => els.map((e) => e.textContent));
+    assert(messages.some((m) => m.includes('cannot be IPv6')), `IPv6 entry explained: ${messages}`);
+    assert(messages.some((m) => m.includes('global non-reserved')), `private range explained: ${messages}`);
+    const junk = Array.from({ length: 20000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 90))).join('');
+    await page.fill('[data-testid="import-json"]', junk);
+    const refusal = await page.textContent('.import-box .message');
+    assert(refusal.includes('expected'), `the import says what it expected: ${refusal.slice(0, 120)}`);
+    await page.check('[data-setting="client"] input[value="vm"]');
+    assert((await page.getAttribute('[data-testid="aks-netviz"]', 'data-ready')) === 'true', 'still interactive');
+    assert(page.problems.length === 0, `no page errors: ${page.problems.join('; ')}`);
+  }],
   ['every control is reachable by Tab, shows a focus ring, and works from the keyboard', async (browser) => {
     const page = await openPage(browser);
     await page.goto(url('#step=1'));
