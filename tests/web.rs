@@ -490,18 +490,33 @@ async fn pasted_garbage_is_refused_with_what_was_expected_and_nothing_is_lost() 
 #[wasm_bindgen_test]
 async fn the_terminal_reveals_commands_as_the_animation_reaches_them() {
     let host = mount_with("step=0").await;
-    let at_start = text(&host, "[data-testid='transcript']");
+    let visible = |host: &web_sys::Element| -> String {
+        all(
+            host,
+            "[data-testid='transcript'] .command-block:not([hidden])",
+        )
+        .iter()
+        .filter_map(|b| b.text_content())
+        .collect()
+    };
+    let at_start = visible(&host);
     assert!(at_start.contains("az aks show -n aks-ntwdemo1 -g aksntwdemo -o table"));
     assert!(
         !at_start.contains("kubectl get nodes"),
         "kubectl waits for its step"
     );
+    let hook = text(&host, "[data-testid='transcript']");
+    assert!(
+        hook.contains("kubectl get nodes"),
+        "the hook keeps the whole transcript"
+    );
     let count = all(&host, ".event-list li").len();
     click(&host, &format!(".event-list li:nth-child({count}) button")).await;
-    let at_end = text(&host, "[data-testid='transcript']");
+    let at_end = visible(&host);
     assert!(at_end.contains("nslookup aks-ntwdem-aksntwdemo-16e85b-6t70z79x.hcp.eastus.azmk8s.io"));
     assert!(at_end.contains("kubectl get nodes"));
     assert!(at_end.contains("aks-nodepool1-13348451-vmss000004   Ready"));
+    assert_eq!(at_end, hook, "at the last step everything is shown");
 }
 
 #[wasm_bindgen_test]

@@ -45,6 +45,9 @@ async function hooks(page) {
         hop: li.getAttribute('data-hop'), verdict: li.getAttribute('data-verdict'),
       })),
       why: q('why') ? q('why').querySelector('p').textContent : null,
+      transcript: q('transcript').textContent,
+      az_command: q('az-command').textContent,
+      access_profile: JSON.parse(q('access-profile').textContent),
       validation: [...q('validation').querySelectorAll('li')].map((li) => li.textContent),
     };
   });
@@ -74,11 +77,12 @@ await run('explainer', [
           && q('dns-answer').textContent === w.dns_answer;
       }, want, { timeout: 3000 }).catch(() => {});
       const got = await hooks(page);
-      for (const key of ['outcome', 'dns_answer', 'kubectl_output', 'tunnel', 'why']) {
+      for (const key of ['outcome', 'dns_answer', 'kubectl_output', 'tunnel', 'why', 'transcript', 'az_command']) {
         if (got[key] !== want[key]) mismatches.push(`${fragment}: ${key} page=${JSON.stringify(got[key])} model=${JSON.stringify(want[key])}`);
       }
       if (JSON.stringify(got.path) !== JSON.stringify(want.path)) mismatches.push(`${fragment}: path differs`);
       if (JSON.stringify(got.validation) !== JSON.stringify(want.validation)) mismatches.push(`${fragment}: validation differs`);
+      if (JSON.stringify(got.access_profile) !== JSON.stringify(want.access_profile)) mismatches.push(`${fragment}: access profile differs`);
     }
     assert(mismatches.length === 0, mismatches.slice(0, 5).join('\n'));
     assert(page.problems.length === 0, page.problems.join('; '));
