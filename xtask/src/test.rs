@@ -2,7 +2,10 @@
 //! target, ending with one summary line `xtask: N passed, N failed`.
 
 use crate::cmd::{command, run_captured};
-use crate::{check_args, e2e, site, tools};
+use crate::{check_args, e2e, site, size, tools};
+
+/// What every reader downloads, gzipped, at most (issue budget: 250 KB for the whole site).
+const SITE_BUDGET_GZ: u64 = 250_000;
 
 /// Running totals: each test counts once, each check that has no tests of its own (fmt, clippy, the
 /// site build) counts as one.
@@ -158,6 +161,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     match site::build("./") {
         Ok(dist) => {
             tally.check("release build", true);
+            stage("site size");
+            let within = match size::report(&dist) {
+                Ok(total) => {
+                    println!("xtask: {total} bytes gzipped (budget {SITE_BUDGET_GZ})");
+                    total <= SITE_BUDGET_GZ
+                }
+                Err(e) => {
+                    eprintln!("xtask: {e}");
+                    false
+                }
+            };
+            tally.check("site size within budget", within);
             stage("page-level tests, headless Chromium");
             let (ok, out) = e2e::run_all(&dist);
             tally.tests("page-level tests", ok, &out);
