@@ -25,6 +25,15 @@ await run('overview', [
     }
     assert(page.problems.length === 0, `no console or page errors: ${page.problems.join('; ')}`);
   }],
+  ['the page declares a strict Content-Security-Policy and runs under it', async (browser) => {
+    const page = await loaded(browser);
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert(csp && csp.includes("script-src 'self' 'wasm-unsafe-eval'") && csp.includes("style-src 'self'"), `policy: ${csp}`);
+    assert(!csp.includes('unsafe-inline'), 'no unsafe-inline');
+    await page.check('[data-setting="mode"] input[value="private"]');
+    await page.click('[data-testid="step-prev"]');
+    assert(page.problems.length === 0, `no CSP violation or error: ${page.problems.join('; ')}`);
+  }],
   ['the page loads nothing from outside its own origin', async (browser) => {
     const page = await loaded(browser);
     const origin = new URL(url()).origin;
