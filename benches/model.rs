@@ -1,8 +1,8 @@
 //! Benchmark: the simulator over the scenario matrix (`cargo xtask bench model`).
 //!
-//! The issue: "simulate the full matrix (every mode × DNS variant × client × knob) with 2,000
-//! authorized ranges; print the time per full matrix. Budget: under 1 ms native, so the UI can
-//! recompute on every keystroke." No criterion (it does not build for wasm32 and adds minutes
+//! The goal: simulate the full matrix (every mode × DNS variant × client × knob) with 2,000
+//! authorized ranges and print the time per full matrix, within 1 ms natively, so the UI can
+//! recompute on every keystroke. No criterion (it does not build for wasm32 and adds minutes
 //! to a clean build): plain `Instant`, warm-up runs, then the median and minimum of repeated
 //! runs. Three figures:
 //!
