@@ -2,6 +2,7 @@
 //! outputs), refusals, a round trip through `render::az_show_json`, and never-panic properties.
 
 use super::*;
+use crate::fixtures::{ARTICLE_AUTHORIZED_PROFILE, ARTICLE_PRIVATE_NONE_PROFILE};
 use crate::link::print_scenario;
 use crate::model::scenario::{ClientKind, DnsZone, Egress, Mode};
 use crate::model::validate::validate;
@@ -20,35 +21,14 @@ fn err(text: &str) -> String {
     }
 }
 
-/// The article: `az aks show -n aks-ntwdemo1 -g aksntwdemo | jq .apiServerAccessProfile`.
-const ARTICLE_AUTHORIZED: &str = r#"
-{
-  "authorizedIpRanges": [
-    "1.1.1.1/32"
-  ],
-  "disableRunCommand": null,
-  "enablePrivateCluster": null,
-  "enablePrivateClusterPublicFqdn": null,
-  "enableVnetIntegration": null,
-  "privateDnsZone": null,
-  "subnetId": null
+/// The article's authorized profile, with the blank lines a copy from a terminal brings along.
+fn article_authorized() -> String {
+    format!("\n{ARTICLE_AUTHORIZED_PROFILE}\n")
 }
-"#;
-
-/// The article: aks-ntwdemo2's profile (private, `none` zone).
-const ARTICLE_PRIVATE_NONE: &str = r#"{
-  "authorizedIpRanges": null,
-  "disableRunCommand": null,
-  "enablePrivateCluster": true,
-  "enablePrivateClusterPublicFqdn": true,
-  "enableVnetIntegration": null,
-  "privateDnsZone": "none",
-  "subnetId": null
-}"#;
 
 #[test]
 fn article_authorized_profile() {
-    let i = ok(ARTICLE_AUTHORIZED);
+    let i = ok(&article_authorized());
     assert_eq!(i.kind, SourceKind::AccessProfile);
     assert_eq!(i.scenario.mode, Mode::Authorized);
     assert_eq!(i.scenario.ranges.as_deref(), Some("1.1.1.1/32"));
@@ -60,7 +40,7 @@ fn article_authorized_profile() {
 
 #[test]
 fn article_masked_range_is_kept_and_reported() {
-    let i = ok(&ARTICLE_AUTHORIZED.replace("1.1.1.1/32", "81.xxx.yyy.zzz/32"));
+    let i = ok(&article_authorized().replace("1.1.1.1/32", "81.xxx.yyy.zzz/32"));
     assert_eq!(i.scenario.mode, Mode::Authorized);
     assert_eq!(i.scenario.ranges.as_deref(), Some("81.xxx.yyy.zzz/32"));
     assert!(!validate(&i.scenario).is_empty());
@@ -68,7 +48,7 @@ fn article_masked_range_is_kept_and_reported() {
 
 #[test]
 fn article_private_none_profile() {
-    let i = ok(ARTICLE_PRIVATE_NONE);
+    let i = ok(ARTICLE_PRIVATE_NONE_PROFILE);
     assert_eq!(i.scenario.mode, Mode::Private);
     assert_eq!(i.scenario.dns, Some(DnsZone::None));
     assert_eq!(i.scenario.public_fqdn, Some(true));
@@ -266,7 +246,8 @@ fn import_onto_keeps_the_viewpoint() {
         egress: Egress::NatGw,
         ..Scenario::default()
     };
-    let i = import_onto(&base, ARTICLE_PRIVATE_NONE.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let i = import_onto(&base, ARTICLE_PRIVATE_NONE_PROFILE.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(i.scenario.client, ClientKind::OnPrem);
     assert!(i.scenario.forwarder);
     assert_eq!(i.scenario.egress, Egress::NatGw);

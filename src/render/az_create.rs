@@ -74,11 +74,7 @@ mod tests {
     use super::*;
     use crate::model::scenario::{DnsZone, Mode};
 
-    fn named(name: &str) -> Scenario {
-        let mut s = Scenario::default();
-        s.cluster.name = name.to_string();
-        s
-    }
+    use crate::fixtures::named;
 
     /// The article's command for aks-ntwdemo11 (its double space normalised).
     #[test]

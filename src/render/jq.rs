@@ -35,11 +35,7 @@ mod tests {
     use super::*;
     use crate::model::scenario::{DnsZone, Mode};
 
-    fn named(name: &str) -> Scenario {
-        let mut s = Scenario::default();
-        s.cluster.name = name.to_string();
-        s
-    }
+    use crate::fixtures::{named, ARTICLE_AUTHORIZED_PROFILE, ARTICLE_PRIVATE_NONE_PROFILE};
 
     /// The article's profile after `--api-server-authorized-ip-ranges 1.1.1.1/32`.
     #[test]
@@ -47,18 +43,7 @@ mod tests {
         let mut s = named("aks-ntwdemo1");
         s.mode = Mode::Authorized;
         s.ranges = Some("1.1.1.1/32".into());
-        let expected = r#"{
-  "authorizedIpRanges": [
-    "1.1.1.1/32"
-  ],
-  "disableRunCommand": null,
-  "enablePrivateCluster": null,
-  "enablePrivateClusterPublicFqdn": null,
-  "enableVnetIntegration": null,
-  "privateDnsZone": null,
-  "subnetId": null
-}"#;
-        assert_eq!(access_profile_json(&s), expected);
+        assert_eq!(access_profile_json(&s), ARTICLE_AUTHORIZED_PROFILE);
     }
 
     /// The article's masked second profile: the placeholder is echoed back with `/32`.
@@ -76,16 +61,7 @@ mod tests {
         let mut s = named("aks-ntwdemo2");
         s.mode = Mode::Private;
         s.dns = Some(DnsZone::None);
-        let expected = r#"{
-  "authorizedIpRanges": null,
-  "disableRunCommand": null,
-  "enablePrivateCluster": true,
-  "enablePrivateClusterPublicFqdn": true,
-  "enableVnetIntegration": null,
-  "privateDnsZone": "none",
-  "subnetId": null
-}"#;
-        assert_eq!(access_profile_json(&s), expected);
+        assert_eq!(access_profile_json(&s), ARTICLE_PRIVATE_NONE_PROFILE);
     }
 
     #[test]

@@ -146,11 +146,7 @@ mod tests {
     use super::*;
     use crate::model::scenario::DnsZone;
 
-    fn named(name: &str) -> Scenario {
-        let mut s = Scenario::default();
-        s.cluster.name = name.to_string();
-        s
-    }
+    use crate::fixtures::named;
 
     const TABLE1: &str = "\
 Name          Location    ResourceGroup    KubernetesVersion    CurrentKubernetesVersion    ProvisioningState    Fqdn
