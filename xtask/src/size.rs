@@ -87,15 +87,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !dist.join("index.html").is_file() {
         return Err("dist/ has no site yet; run `cargo xtask dist` first".into());
     }
-    let total = report(&dist)?;
     match budget {
-        Some(max) if total > max => Err(format!(
-            "the site is {total} bytes gzipped, over the budget of {max}"
-        )),
-        Some(max) => {
-            println!("xtask: {total} bytes gzipped, within the budget of {max}");
-            Ok(())
-        }
-        None => Ok(()),
+        Some(max) => within_budget(&dist, max).map(|_| ()),
+        None => report(&dist).map(|_| ()),
     }
+}
+
+/// Prints the table and checks the gzip total against `max`; `Ok` carries the total.
+pub fn within_budget(dir: &Path, max: u64) -> Result<u64, String> {
+    let total = report(dir)?;
+    if total > max {
+        return Err(format!(
+            "the site is {total} bytes gzipped, over the budget of {max}"
+        ));
+    }
+    println!("xtask: {total} bytes gzipped, within the budget of {max}");
+    Ok(total)
 }

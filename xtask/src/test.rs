@@ -162,16 +162,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Ok(dist) => {
             tally.check("release build", true);
             stage("site size");
-            let within = match size::report(&dist) {
-                Ok(total) => {
-                    println!("xtask: {total} bytes gzipped (budget {SITE_BUDGET_GZ})");
-                    total <= SITE_BUDGET_GZ
-                }
-                Err(e) => {
-                    eprintln!("xtask: {e}");
-                    false
-                }
-            };
+            let within = size::within_budget(&dist, SITE_BUDGET_GZ)
+                .map_err(|e| eprintln!("xtask: {e}"))
+                .is_ok();
             tally.check("site size within budget", within);
             stage("page-level tests, headless Chromium");
             let (ok, out) = e2e::run_all(&dist);
