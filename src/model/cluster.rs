@@ -33,8 +33,10 @@ pub struct Cluster {
 
 /// The address plan: cluster VNet, API server endpoints, egress IPs, hub and on-prem networks.
 ///
-/// The hub and on-prem values are not in the article; they are chosen to be obviously distinct
-/// from the cluster VNet (`10.224.0.0/12`) so that a reader can tell the networks apart.
+/// The hub and on-prem values are not in the article; they are chosen to overlap nothing of the
+/// cluster's: its VNet (`10.224.0.0/12`), its service CIDR (`10.0.0.0/16`, DNS service IP
+/// `10.0.0.10`) and its pod CIDR (`10.244.0.0/16`, Azure CNI Overlay's default), as a network
+/// engineer checks first before peering or routing anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddressPlan {
     /// Cluster VNet `10.224.0.0/12` (AKS managed-VNet default).
@@ -45,6 +47,14 @@ pub struct AddressPlan {
     pub apiserver_subnet: (Ipv4Addr, u8),
     /// Subnet of the `vm` client inside the cluster VNet.
     pub vm_subnet: (Ipv4Addr, u8),
+    /// Kubernetes service CIDR `10.0.0.0/16` (AKS default): never routable outside the cluster,
+    /// so no peered or on-prem network may use it.
+    pub service_cidr: (Ipv4Addr, u8),
+    /// CoreDNS service IP `10.0.0.10`, inside the service CIDR.
+    pub dns_service_ip: Ipv4Addr,
+    /// Pod CIDR `10.244.0.0/16` (Azure CNI Overlay default): pod IPs outside the VNet, which is
+    /// why konnectivity-agent stays for API server → pod traffic with VNet integration.
+    pub pod_cidr: (Ipv4Addr, u8),
     /// The node's private IP. `.5` rather than `.4`: `.4` is the private endpoint NIC of a
     /// private cluster in the same subnet (the article's nslookup answer).
     pub node_ip: Ipv4Addr,
@@ -95,6 +105,9 @@ impl Default for AddressPlan {
             node_subnet: (Ipv4Addr::new(10, 224, 0, 0), 16),
             apiserver_subnet: (Ipv4Addr::new(10, 226, 0, 0), 28),
             vm_subnet: (Ipv4Addr::new(10, 225, 0, 0), 24),
+            service_cidr: (Ipv4Addr::new(10, 0, 0, 0), 16),
+            dns_service_ip: Ipv4Addr::new(10, 0, 0, 10),
+            pod_cidr: (Ipv4Addr::new(10, 244, 0, 0), 16),
             node_ip: Ipv4Addr::new(10, 224, 0, 5),
             vm_ip: Ipv4Addr::new(10, 225, 0, 4),
             api_public_ip: Ipv4Addr::new(52, 226, 4, 150),
@@ -106,9 +119,9 @@ impl Default for AddressPlan {
             default_outbound_ip: Ipv4Addr::new(40, 76, 118, 200),
             laptop_ip: Ipv4Addr::new(81, 56, 12, 7),
             onprem_breakout_ip: Ipv4Addr::new(81, 56, 40, 1),
-            hub_vnet: (Ipv4Addr::new(10, 0, 0, 0), 16),
-            hub_vm_ip: Ipv4Addr::new(10, 0, 2, 4),
-            private_resolver_ip: Ipv4Addr::new(10, 0, 1, 4),
+            hub_vnet: (Ipv4Addr::new(10, 100, 0, 0), 16),
+            hub_vm_ip: Ipv4Addr::new(10, 100, 2, 4),
+            private_resolver_ip: Ipv4Addr::new(10, 100, 1, 4),
             onprem_network: (Ipv4Addr::new(192, 168, 0, 0), 16),
             onprem_ws_ip: Ipv4Addr::new(192, 168, 10, 25),
             onprem_dns_ip: Ipv4Addr::new(192, 168, 0, 53),

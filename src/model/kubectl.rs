@@ -9,6 +9,14 @@ use std::net::Ipv4Addr;
 use super::cluster::Cluster;
 use super::text::{cat, push_spaces, Ip4Text};
 
+/// The provisioning error `az aks create` reports when the nodes cannot reach the API server
+/// during bootstrap (the CSE exits with status 51), for example when authorized ranges omit
+/// the NAT gateway's or firewall's egress IP.
+pub const BOOTSTRAP_CONN_FAIL: &str = "VMExtensionError_K8SAPIServerConnFail";
+
+/// The node bootstrap script's exit status for [`BOOTSTRAP_CONN_FAIL`].
+pub const BOOTSTRAP_CONN_FAIL_EXIT: u8 = 51;
+
 /// `kubectl get nodes` listing the cluster's node, `Ready` or `NotReady`.
 ///
 /// With the article's node this is exactly

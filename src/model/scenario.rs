@@ -191,12 +191,13 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// True when the cluster lives in a VNet the customer prepared beforehand: a NAT gateway or a
-    /// firewall (`userAssignedNATGateway`, `userDefinedRouting`) needs a subnet that exists before
-    /// the cluster, while the load-balancer outbound type keeps the AKS-managed VNet of the
-    /// article. The access profile, the az commands and the IaC all follow this one rule.
+    /// True when the cluster lives in a VNet the customer prepared beforehand: a firewall
+    /// (`userDefinedRouting`) needs a route table on a subnet that exists before the cluster.
+    /// The load balancer and the NAT gateway keep the AKS-managed VNet of the article (`natgw`
+    /// is `managedNATGateway` there, an in-place `az aks update` from `loadBalancer`). The
+    /// access profile, the az commands and the IaC all follow this one rule.
     pub fn byo_vnet(&self) -> bool {
-        self.egress != Egress::Lb
+        self.egress == Egress::Firewall
     }
 
     /// Resource id of the customer's VNet (`vnet-<cluster>` in the cluster's resource group) for
@@ -285,15 +286,27 @@ impl Scenario {
         }
     }
 
-    /// The public IP a VM in the cluster or hub VNet leaves from. With `egress=lb` the VM is not
+    /// The public IP the VM in the cluster VNet leaves from. With `egress=lb` the VM is not
     /// behind the cluster's load balancer, so it uses default outbound access: an unpredictable
-    /// regional-pool address (model.md section 3).
+    /// regional-pool address (model.md section 3); the NAT gateway sits on the cluster's
+    /// subnets and the firewall's route covers them.
     pub fn vm_egress_ip(&self) -> Ipv4Addr {
         let a = &self.cluster.addresses;
         match self.egress {
             Egress::Lb => a.default_outbound_ip,
             Egress::NatGw => a.natgw_egress_ip,
             Egress::Firewall => a.firewall_egress_ip,
+        }
+    }
+
+    /// The public IP the VM in the hub VNet leaves from: the hub firewall's with
+    /// `egress=firewall`, otherwise the hub's default outbound address. A NAT gateway belongs to
+    /// the subnets it is attached to and is never used across a peering.
+    pub fn hub_vm_egress_ip(&self) -> Ipv4Addr {
+        let a = &self.cluster.addresses;
+        match self.egress {
+            Egress::Firewall => a.firewall_egress_ip,
+            Egress::Lb | Egress::NatGw => a.default_outbound_ip,
         }
     }
 }

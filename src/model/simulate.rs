@@ -128,6 +128,17 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// True when the authorized-ranges filter drops the nodes' own egress IP: the kubelet and
+    /// the konnectivity tunnel are both cut. A running cluster updated into this state has
+    /// `NotReady` nodes; `az aks create` with these settings fails at node bootstrap
+    /// ([`kubectl::BOOTSTRAP_CONN_FAIL`], exit status 51). Only a NAT gateway or firewall egress
+    /// can be refused: AKS authorizes the load balancer's outbound IP itself.
+    pub fn node_egress_blocked(&self) -> bool {
+        !self.scenario.is_private()
+            && !self.scenario.vnet_integration()
+            && self.filter_allows(self.scenario.node_egress_ip()) == Some(false)
+    }
+
     /// True when the authorized-ranges filter is on.
     pub fn filter_active(&self) -> bool {
         self.ranges.as_ref().is_some_and(|r| !r.is_disabled())
