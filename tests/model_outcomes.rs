@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use aks_netviz::link;
-use aks_netviz::model::{simulate, DnsAnswer, Hop, Outcome, Trace, Tunnel, Verdict};
+use aks_netviz::model::{simulate, DnsAnswer, Hop, Outcome, Place, Trace, Tunnel, Verdict};
 
 const PUBLIC_IP: &str = "52.226.4.150";
 const PE_IP: &str = "10.224.0.4";
@@ -184,15 +184,22 @@ fn authorized_vm_with_authorized_firewall_succeeds() {
     );
 }
 
+/// The hub VM leaves through the hub firewall or from default outbound access, never through
+/// the cluster's NAT gateway (model.md section 3, corrected): authorizing the NAT gateway's IP
+/// does nothing for it.
 #[test]
-fn authorized_peered_same_as_vm() {
+fn authorized_peered_never_uses_the_clusters_nat_gateway() {
     timeout(
         &run("mode=authorized&client=peered"),
         PUBLIC_IP,
         Hop::AuthorizedRanges,
     );
+    let t = run("mode=authorized&client=peered&egress=natgw&ranges=81.56.12.7/32,20.81.110.0/24");
+    timeout(&t, PUBLIC_IP, Hop::AuthorizedRanges);
+    assert!(t.why.unwrap().contains("40.76.118.200"));
+    assert!(t.events.iter().all(|e| e.to != Place::NatGateway));
     success(
-        &run("mode=authorized&client=peered&egress=natgw&ranges=81.56.12.7/32,20.81.110.0/24"),
+        &run("mode=authorized&client=peered&egress=firewall&ranges=81.56.12.7/32,20.81.96.14/32"),
         PUBLIC_IP,
     );
 }
@@ -222,14 +229,34 @@ fn authorized_node_natgw_not_authorized_tunnel_down() {
     timeout(&t, PUBLIC_IP, Hop::AuthorizedRanges);
     assert_eq!(t.tunnel, Tunnel::Down);
     assert!(!t.node_ready);
+    // model.md section 4: the URL names the node, the dial its address.
     assert_eq!(
         t.kubectl_logs_output.as_deref(),
-        Some("Error from server: Get \"https://10.224.0.5:10250/containerLogs/default/web/web\": dial tcp 10.224.0.5:10250: i/o timeout")
+        Some("Error from server: Get \"https://aks-nodepool1-13348451-vmss000004:10250/containerLogs/default/web/web\": dial tcp 10.224.0.5:10250: i/o timeout")
     );
-    assert!(t
-        .why
-        .unwrap()
-        .contains("dial tcp 10.224.0.5:10250: i/o timeout"));
+    let why = t.why.unwrap();
+    assert!(
+        why.contains("dial tcp 10.224.0.5:10250: i/o timeout"),
+        "{why}"
+    );
+    // NotReady is the kubelet's failure, never the tunnel's.
+    assert!(why.contains("the kubelet's own calls"), "{why}");
+    assert!(
+        why.contains("VMExtensionError_K8SAPIServerConnFail"),
+        "{why}"
+    );
+    assert!(why.contains("exit status 51"), "{why}");
+    assert!(!why.contains("tunnel is down: the node"), "{why}");
+    assert_eq!(t.node_status.node, "NotReady");
+    assert!(t.node_status.line.contains("kubelet"));
+    let kubelet = t.events.iter().find(|e| e.hop == Hop::Kubelet).unwrap();
+    let tunnel = t.events.iter().find(|e| e.hop == Hop::Tunnel).unwrap();
+    assert_eq!(
+        (kubelet.verdict, tunnel.verdict),
+        (Verdict::Block, Verdict::Block)
+    );
+    assert!(tunnel.detail.contains("10250"), "{}", tunnel.detail);
+    assert!(!tunnel.detail.contains("NotReady"), "{}", tunnel.detail);
 }
 
 #[test]
@@ -365,7 +392,7 @@ fn private_system_peered_zonelink_off_no_such_host() {
     nxdomain(
         &run("mode=private&client=peered"),
         &name,
-        "168.63.129.16",
+        "127.0.0.53",
         Hop::PrivateZone,
     );
 }
@@ -431,10 +458,12 @@ fn private_system_onprem_neither_no_such_host() {
     let name = private_fqdn("mode=private");
     let t = run("mode=private&client=onprem");
     nxdomain(&t, &name, "192.168.0.53", Hop::PublicDns);
-    assert!(t
-        .why
-        .unwrap()
-        .contains("one rule and one zone link per cluster"));
+    // One forwarding rule serves every cluster; the zone link is what is per cluster.
+    let why = t.why.unwrap();
+    assert!(
+        why.contains("privatelink.eastus.azmk8s.io (one rule serves every cluster; each cluster's system zone still needs its own link to the hub)"),
+        "{why}"
+    );
 }
 
 #[test]
@@ -482,7 +511,7 @@ fn private_system_fqdn_off_peered() {
     nxdomain(
         &run("mode=private&publicfqdn=off&client=peered"),
         &name,
-        "168.63.129.16",
+        "127.0.0.53",
         Hop::PrivateZone,
     );
     success(
@@ -558,7 +587,7 @@ fn private_byo_peered_needs_zonelink() {
         PE_IP,
     );
     let t = run("mode=private&dns=byo&client=peered");
-    nxdomain(&t, &name, "168.63.129.16", Hop::PrivateZone);
+    nxdomain(&t, &name, "127.0.0.53", Hop::PrivateZone);
     assert!(t.why.unwrap().contains("shared by every cluster"));
 }
 
@@ -573,7 +602,7 @@ fn private_byo_onprem_forwarder_and_zonelink() {
     nxdomain(&t, &name, "192.168.0.53", Hop::PublicDns);
     let why = t.why.unwrap();
     assert!(
-        why.contains("privatelink.eastus.azmk8s.io (one rule serves every cluster)"),
+        why.contains("privatelink.eastus.azmk8s.io (one rule serves every cluster, and the shared BYO zone is linked to the hub once)"),
         "{why}"
     );
     nxdomain(
@@ -706,7 +735,7 @@ fn vnet_private_peered_as_private() {
     nxdomain(
         &run("mode=vnet&private=on&client=peered"),
         &name,
-        "168.63.129.16",
+        "127.0.0.53",
         Hop::PrivateZone,
     );
     success(

@@ -189,11 +189,21 @@ proptest! {
         if t.outcome == Outcome::NxDomain {
             prop_assert!(t.kubectl_output.ends_with(": no such host"));
         }
-        if t.outcome == Outcome::Timeout {
+        if t.outcome == Outcome::Timeout && s.client != ClientKind::RunCommand {
             prop_assert!(t.kubectl_output.ends_with(":443: i/o timeout"));
         }
         if s.client == ClientKind::Node && t.outcome != Outcome::Invalid {
             prop_assert_eq!(t.outcome == Outcome::Success, t.tunnel != Tunnel::Down);
+        }
+        if t.outcome != Outcome::Invalid {
+            // The node is Ready exactly when its kubelet's connection passes, whoever asks;
+            // run command needs a Ready node.
+            let kubelet = t.events.iter().find(|e| e.hop == Hop::Kubelet);
+            prop_assert_eq!(kubelet.map(|e| e.verdict == Verdict::Pass), Some(t.node_ready));
+            prop_assert_eq!(t.node_status.node == "Ready", t.node_ready);
+            if s.client == ClientKind::RunCommand && s.run_command {
+                prop_assert_eq!(t.outcome == Outcome::Success, t.node_ready);
+            }
         }
         if s.vnet_integration() && t.outcome != Outcome::Invalid {
             prop_assert_eq!(t.tunnel, Tunnel::Direct);

@@ -56,7 +56,15 @@ fn scenario(arg: &OsString) -> ExitCode {
     };
     let fragment = text.split_once('#').map_or(text, |(_, f)| f);
     match parse_strict(fragment) {
-        Ok(link) => out(&HookValues::for_scenario(&link.scenario).to_json_pretty()),
+        Ok(link) => {
+            let values = HookValues::for_scenario(&link.scenario);
+            // Settings that have no effect are said, never ignored silently: in the JSON
+            // (`notes`) for scripts, and here for whoever reads the terminal.
+            for note in &values.notes {
+                eprintln!("aks-netviz: note: `{}`: {}", note.key, note.message);
+            }
+            out(&values.to_json_pretty())
+        }
         Err(e) => fail(&e.to_string()),
     }
 }

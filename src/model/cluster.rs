@@ -94,8 +94,9 @@ pub struct AddressPlan {
     pub onprem_dns_ip: Ipv4Addr,
     /// Azure-provided DNS, reachable only from inside an Azure VNet.
     pub azure_dns_ip: Ipv4Addr,
-    /// systemd-resolved stub on the laptop (the article's nslookup shows `Server: 127.0.0.53`).
-    pub laptop_stub_ip: Ipv4Addr,
+    /// systemd-resolved stub on the laptop, the Ubuntu VMs and the nodes (the article's nslookup
+    /// shows `Server: 127.0.0.53`); in Azure it forwards to Azure-provided DNS.
+    pub stub_resolver_ip: Ipv4Addr,
 }
 
 impl Default for AddressPlan {
@@ -126,7 +127,7 @@ impl Default for AddressPlan {
             onprem_ws_ip: Ipv4Addr::new(192, 168, 10, 25),
             onprem_dns_ip: Ipv4Addr::new(192, 168, 0, 53),
             azure_dns_ip: Ipv4Addr::new(168, 63, 129, 16),
-            laptop_stub_ip: Ipv4Addr::new(127, 0, 0, 53),
+            stub_resolver_ip: Ipv4Addr::new(127, 0, 0, 53),
         }
     }
 }

@@ -5,11 +5,11 @@
 //! linked to it; on-prem reaches it only through a conditional forwarder to a DNS Private
 //! Resolver inbound endpoint in a linked VNet (the hub). Everything else gets NXDOMAIN.
 //!
-//! Resolver addresses printed in `no such host` errors (the `on <resolver>:53` part): the
-//! laptop's systemd-resolved stub `127.0.0.53` (as in the article's nslookup), Azure-provided
-//! DNS `168.63.129.16` for the VMs and the node (the diagram's resolver; an Ubuntu VM would
-//! print its own 127.0.0.53 stub), the on-prem DNS server for the on-prem workstation (a Linux
-//! workstation whose `resolv.conf` points at it).
+//! Resolver addresses printed in `no such host` errors and `nslookup` (the address in the
+//! client's `/etc/resolv.conf`): the systemd-resolved stub `127.0.0.53` on the laptop (as in the
+//! article's nslookup) and on the Ubuntu VMs and nodes, where the stub forwards to Azure-provided
+//! DNS `168.63.129.16` (the resolver the diagram draws); the on-prem DNS server for the on-prem
+//! workstation (a Linux workstation whose `resolv.conf` points at it).
 
 use std::net::Ipv4Addr;
 
@@ -31,8 +31,11 @@ pub enum NameHome {
 pub fn resolver_ip(a: &Analysis<'_>, who: ClientKind) -> Ipv4Addr {
     let addr = &a.scenario().cluster.addresses;
     match who {
-        ClientKind::Laptop | ClientKind::RunCommand => addr.laptop_stub_ip,
-        ClientKind::Vm | ClientKind::Peered | ClientKind::Node => addr.azure_dns_ip,
+        ClientKind::Laptop
+        | ClientKind::RunCommand
+        | ClientKind::Vm
+        | ClientKind::Peered
+        | ClientKind::Node => addr.stub_resolver_ip,
         ClientKind::OnPrem => addr.onprem_dns_ip,
     }
 }
@@ -48,28 +51,30 @@ fn resolver_place(who: ClientKind) -> Place {
 
 fn resolver_words(a: &Analysis<'_>, who: ClientKind) -> String {
     let ip = Ip4Text::new(resolver_ip(a, who));
+    let azure = Ip4Text::new(a.scenario().cluster.addresses.azure_dns_ip);
+    let (subject, vnet) = match who {
+        ClientKind::Vm => ("The VM", " from the cluster VNet."),
+        ClientKind::Peered => ("The hub VM", " from the hub VNet."),
+        ClientKind::Node => ("The node", " from the cluster VNet."),
+        _ => ("", ""),
+    };
+    if !subject.is_empty() {
+        return cat(&[
+            subject,
+            "'s systemd-resolved stub ",
+            &ip,
+            " forwards the query to Azure-provided DNS ",
+            &azure,
+            vnet,
+        ]);
+    }
     match who {
         ClientKind::Laptop | ClientKind::RunCommand => cat(&[
             "The laptop's stub resolver ",
             &ip,
             " forwards the query to its Internet provider's recursive resolver.",
         ]),
-        ClientKind::Vm => cat(&[
-            "The VM asks Azure-provided DNS ",
-            &ip,
-            " from the cluster VNet.",
-        ]),
-        ClientKind::Peered => cat(&[
-            "The hub VM asks Azure-provided DNS ",
-            &ip,
-            " from the hub VNet.",
-        ]),
-        ClientKind::Node => cat(&[
-            "The node asks Azure-provided DNS ",
-            &ip,
-            " from the cluster VNet.",
-        ]),
-        ClientKind::OnPrem => cat(&["The workstation asks the on-prem DNS server ", &ip, "."]),
+        _ => cat(&["The workstation asks the on-prem DNS server ", &ip, "."]),
     }
 }
 
@@ -368,11 +373,22 @@ fn zone_kind_words(a: &Analysis<'_>) -> String {
     }
 }
 
-/// The conditional forwarding rule on-prem needs.
+/// The conditional forwarding rule on-prem needs: one rule for the zones' common parent
+/// (`privatelink.<region>.azmk8s.io`, or `private.<region>.azmk8s.io` with VNet integration)
+/// serves every cluster, whatever the zone type; what is per cluster with system zones is the
+/// zone's link to the hub (model.md section 4).
 fn forwarding_rule_words(a: &Analysis<'_>, zone: &str) -> String {
+    let suffix = ["privatelink.", "private."]
+        .iter()
+        .find_map(|p| zone.find(p).map(|i| &zone[i..]))
+        .unwrap_or(zone);
     match a.scenario().dns_zone() {
-        Some(DnsZone::System) => format!("{zone} (one rule and one zone link per cluster)"),
-        Some(DnsZone::Byo) => format!("{zone} (one rule serves every cluster)"),
-        _ => zone.to_string(),
+        Some(DnsZone::System) => format!(
+            "{suffix} (one rule serves every cluster; each cluster's system zone still needs its own link to the hub)"
+        ),
+        Some(DnsZone::Byo) => format!(
+            "{suffix} (one rule serves every cluster, and the shared BYO zone is linked to the hub once)"
+        ),
+        _ => suffix.to_string(),
     }
 }

@@ -77,23 +77,33 @@ pub fn no_such_host(name: &str, resolver: Ipv4Addr) -> String {
     ])
 }
 
-/// `kubectl logs` when the API server cannot reach the kubelet (konnectivity tunnel down).
-pub fn logs_timeout(node_ip: Ipv4Addr) -> String {
-    let ip = Ip4Text::new(node_ip);
+/// `kubectl logs` when the API server cannot reach the kubelet (konnectivity tunnel down): the
+/// API server dials the node by name on 10250, and the dial to its address times out
+/// (model.md section 4). The pod is the article's sample `default/web`.
+pub fn logs_timeout(cluster: &Cluster) -> String {
     cat(&[
         "Error from server: Get \"https://",
-        &ip,
+        &cluster.node_name,
         ":10250/containerLogs/default/web/web\": dial tcp ",
-        &ip,
+        &Ip4Text::new(cluster.addresses.node_ip),
         ":10250: i/o timeout",
     ])
 }
 
+/// What `az aks command invoke` prints when its `command-<id>` pod never starts (every node is
+/// NotReady, so nothing runs it) and the call gives up.
+///
+/// ILLUSTRATIVE: no source gives the real text; the page labels it so
+/// ([`crate::model::Trace::output_illustrative`]).
+pub fn run_command_timeout() -> String {
+    "(Timeout) The command pod in namespace aks-command did not start: no Ready node could run it.\nCode: Timeout\nMessage: The command pod in namespace aks-command did not start: no Ready node could run it.".to_string()
+}
+
 /// What `az aks command invoke` prints when `disableRunCommand` is true.
 ///
-/// NOT CONFIRMED: no source gives the real text (aks-facts.md: "Error text returned when
+/// ILLUSTRATIVE: no source gives the real text (aks-facts.md: "Error text returned when
 /// invoking on a disabled cluster: UNCONFIRMED"). This is a plausible message in the az CLI's
-/// usual `(Code) Message` shape for ARM errors.
+/// usual `(Code) Message` shape for ARM errors, and the page labels it as illustrative.
 pub fn run_command_disabled() -> String {
     "(OperationNotAllowed) Run command is disabled for this managed cluster (apiServerAccessProfile.disableRunCommand is true).\nCode: OperationNotAllowed\nMessage: Run command is disabled for this managed cluster (apiServerAccessProfile.disableRunCommand is true).".to_string()
 }

@@ -8,6 +8,7 @@
 
 pub mod cluster;
 pub mod dns;
+pub mod egress;
 pub mod kubectl;
 pub mod names;
 pub mod primer;
@@ -29,6 +30,7 @@ pub use ranges::ParsedRanges;
 pub use scenario::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario};
 pub use simulate::{simulate, simulate_all_clients, Analysis};
 pub use trace::{
-    DnsAnswer, Event, EventKind, Hop, Outcome, PathStep, Place, Trace, Tunnel, Verdict,
+    DnsAnswer, Event, EventKind, Hop, NodeStatus, Note, Outcome, PathStep, Place, Trace, Tunnel,
+    Verdict,
 };
 pub use validate::{validate, ValidationMessage};

@@ -216,7 +216,7 @@ impl Default for PrimerAddresses {
             default_outbound_ip: a.default_outbound_ip,
             default_outbound_pool: (Ipv4Addr::new(40, 76, 0, 0), 14),
             azure_dns_ip: a.azure_dns_ip,
-            internet_stub_ip: a.laptop_stub_ip,
+            internet_stub_ip: a.stub_resolver_ip,
         }
     }
 }

@@ -9,7 +9,8 @@
 
 use std::net::Ipv4Addr;
 
-use super::scenario::{ClientKind, Egress};
+use super::egress;
+use super::scenario::ClientKind;
 use super::simulate::{Analysis, Blocked};
 use super::text::{cat, Ip4Text};
 use super::trace::{Event, EventKind, Hop, Place, Verdict};
@@ -25,43 +26,63 @@ pub enum Endpoint {
     Ilb,
 }
 
-/// The public source address the API server sees from `who` on the public endpoint.
-pub fn public_source(a: &Analysis<'_>, who: ClientKind) -> Ipv4Addr {
-    let s = a.scenario();
-    match who {
-        ClientKind::Laptop | ClientKind::RunCommand => s.laptop_ip,
-        ClientKind::Vm | ClientKind::Peered => s.vm_egress_ip(),
-        ClientKind::OnPrem => s.cluster.addresses.onprem_breakout_ip,
-        ClientKind::Node => s.node_egress_ip(),
-    }
-}
-
-/// How `who` gets to the Internet, in words.
-fn egress_words(a: &Analysis<'_>, who: ClientKind, src: &str) -> String {
-    let s = a.scenario();
-    let (before, after) = match (who, s.egress) {
-        (ClientKind::Laptop | ClientKind::RunCommand, _) => {
-            ("The laptop connects from its public IP ", ".")
-        }
-        (ClientKind::OnPrem, _) => (
-            "The workstation leaves through the site's Internet breakout ",
+/// How `who` gets to the Internet when no device of the customer's translates its address.
+fn edge_words(who: ClientKind, src: &str) -> String {
+    let (before, after) = match who {
+        ClientKind::OnPrem => (
+            "The workstation leaves through the site's Internet breakout, which translates it to ",
             ".",
         ),
-        (ClientKind::Vm | ClientKind::Peered, Egress::Lb) => (
-            "The VM uses default outbound access: a regional-pool address, unpredictable (here ",
+        ClientKind::Vm | ClientKind::Peered => (
+            "No NAT gateway or firewall serves this VNet, so the VM uses default outbound access: Azure translates it to a regional-pool address, unpredictable and shared (here ",
             ").",
         ),
-        (ClientKind::Node, Egress::Lb) => (
-            "The node leaves through the cluster load balancer's outbound IP ",
-            ".",
-        ),
-        (_, Egress::NatGw) => ("Traffic leaves through the NAT gateway ", "."),
-        (_, Egress::Firewall) => (
-            "A user-defined route sends traffic through the firewall ",
-            ".",
-        ),
+        _ => ("The laptop connects from its public IP ", "."),
     };
     cat(&[before, src, after])
+}
+
+/// The translation event at an egress device: the private source becomes the public egress IP.
+fn nat_event(a: &Analysis<'_>, who: ClientKind, device: egress::Device) -> Event {
+    let s = a.scenario();
+    let private = Ip4Text::new(egress::private_source(s, who));
+    let public = Ip4Text::new(egress::public_source(s, who));
+    // The cluster's subnets reach the hub firewall through their route table and the peering;
+    // the firewall must also let the konnectivity and kubelet traffic through untouched.
+    let routed = device.place == Place::Firewall && who != ClientKind::Peered;
+    let detail = cat(&[
+        if routed {
+            "A user-defined route sends 0.0.0.0/0 from the cluster's subnets across the peering to "
+        } else {
+            "Leaving for the Internet through "
+        },
+        device.words,
+        ", the private source ",
+        &private,
+        " becomes the public IP ",
+        &public,
+        ": the address the API server's authorized ranges filter sees.",
+        if routed {
+            " The firewall must also allow *.hcp."
+        } else {
+            ""
+        },
+        if routed { &s.cluster.region } else { "" },
+        if routed {
+            ".azmk8s.io:443 and leave that TLS untouched."
+        } else {
+            ""
+        },
+    ]);
+    Event::new(
+        Hop::Egress,
+        EventKind::Nat,
+        Place::from(who),
+        device.place,
+        cat(&["SNAT ", &private, " → ", &public]),
+        detail,
+        Verdict::Pass,
+    )
 }
 
 /// Connects `who` to `target` on TCP 443, recording each hop. `Ok` carries a phrase for the
@@ -79,15 +100,29 @@ pub fn connect(
     let label = cat(&["TCP ", &target_text, ":443"]);
     match endpoint {
         Some(Endpoint::Public) => {
-            let src = public_source(a, who);
+            let src = egress::public_source(s, who);
             let src_text = Ip4Text::new(src);
+            let from = match egress::device(s, who) {
+                Some(device) => {
+                    rec.push(nat_event(a, who, device));
+                    device.place
+                }
+                None => client,
+            };
             rec.push(Event::new(
                 Hop::Internet,
                 EventKind::Packet,
-                client,
+                from,
                 Place::Internet,
                 label.clone(),
-                egress_words(a, who, &src_text),
+                match from {
+                    Place::LoadBalancer | Place::NatGateway | Place::Firewall => cat(&[
+                        "The packets cross the Internet from ",
+                        &src_text,
+                        " to the API server's public endpoint.",
+                    ]),
+                    _ => edge_words(who, &src_text),
+                },
                 Verdict::Pass,
             ));
             let mut through = String::from("through its public endpoint");

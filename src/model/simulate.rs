@@ -15,7 +15,8 @@ use super::route::{self, Endpoint};
 use super::scenario::{ClientKind, DnsZone, Scenario};
 use super::text::{cat, Ip4Text};
 use super::trace::{
-    path_from_events, DnsAnswer, Event, EventKind, Hop, Outcome, Place, Trace, Tunnel, Verdict,
+    path_from_events, DnsAnswer, Event, EventKind, Hop, Note, Outcome, Place, Trace, Tunnel,
+    Verdict,
 };
 use super::tunnel;
 use super::validate::{validate_parsed, ValidationMessage};
@@ -222,17 +223,27 @@ impl<'a> Analysis<'a> {
         );
         match who {
             ClientKind::Node => format!(
-                "The nodes leave through {} {src}, which is not authorized ({ranges_words}); AKS authorized only the load balancer's outbound IP at creation. The konnectivity tunnel is down: the node goes NotReady and `kubectl logs` / `exec` fail with `dial tcp {}:10250: i/o timeout`. Fix: {fix}.",
-                match s.egress {
-                    super::scenario::Egress::NatGw => "the NAT gateway",
-                    super::scenario::Egress::Firewall => "the firewall",
-                    super::scenario::Egress::Lb => "the load balancer",
-                },
-                c.addresses.node_ip
+                "The nodes leave through {} as {src}, which is not authorized ({ranges_words}); AKS authorizes only the load balancer's outbound IP by itself. {} Fix: {fix}.{}",
+                super::egress::node_device(s).words,
+                tunnel::cut_words(self),
+                if s.egress == super::scenario::Egress::Firewall {
+                    format!(" The firewall must also allow *.hcp.{}.azmk8s.io:443 and leave that TLS untouched.", c.region)
+                } else {
+                    String::new()
+                }
             ),
-            ClientKind::Vm | ClientKind::Peered if s.egress == super::scenario::Egress::Lb => format!(
-                "The VM reaches the public endpoint from default outbound access, an unpredictable regional-pool address (here {src}) that is not authorized ({ranges_words}). Fix: give the VNet a known egress IP (NAT gateway or firewall: egress=natgw or egress=firewall) and authorize it, or reach the API server privately."
-            ),
+            ClientKind::Vm | ClientKind::Peered
+                if super::egress::device(s, who).is_none() =>
+            {
+                let fix = if who == ClientKind::Peered {
+                    "route the hub's Internet traffic through a firewall with a known IP (egress=firewall; a NAT gateway on the cluster's subnets never serves a peered VNet) and authorize it"
+                } else {
+                    "give the VNet a known egress IP (NAT gateway or firewall: egress=natgw or egress=firewall) and authorize it"
+                };
+                format!(
+                    "The VM reaches the public endpoint from default outbound access, an unpredictable regional-pool address (here {src}) that is not authorized ({ranges_words}). Fix: {fix}, or reach the API server privately."
+                )
+            }
             _ => format!(
                 "{} reaches the public endpoint from {src}, which is not authorized ({ranges_words}), so the API server drops the packets and kubectl times out. Fix: {fix}.",
                 who_words(who)
@@ -252,7 +263,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn base_trace(&self, who: ClientKind) -> Trace {
-        let ready = self.tunnel != Tunnel::Down;
+        let ready = !self.node_egress_blocked();
         Trace {
             outcome: Outcome::Success,
             summary: String::new(),
@@ -261,9 +272,7 @@ impl<'a> Analysis<'a> {
             kubectl_logs_output: if ready {
                 None
             } else {
-                Some(kubectl::logs_timeout(
-                    self.scenario.cluster.addresses.node_ip,
-                ))
+                Some(kubectl::logs_timeout(&self.scenario.cluster))
             },
             path: Vec::new(),
             tunnel: self.tunnel,
@@ -272,7 +281,39 @@ impl<'a> Analysis<'a> {
             events: Vec::new(),
             server_name: self.server_name(who).map(str::to_string),
             node_ready: ready,
+            node_status: tunnel::node_status(self),
+            notes: self.notes(),
+            output_illustrative: false,
         }
+    }
+
+    /// Settings that have no effect in this scenario, said aloud (model-rules.md, "Settings"):
+    /// the page shows them beside the settings and the native command prints them.
+    pub fn notes(&self) -> Vec<Note> {
+        let s = self.scenario;
+        let mut notes = Vec::new();
+        if s.mode == super::scenario::Mode::Public && s.ranges.is_some() {
+            notes.push(Note {
+                key: "ranges",
+                message: "A public cluster has no authorized ranges filter, so these ranges are not applied: choose mode=authorized (or API server VNet integration) to filter sources.".to_string(),
+            });
+        }
+        if s.private && s.mode != super::scenario::Mode::Vnet {
+            notes.push(Note {
+                key: "private",
+                message: "private=on applies only to API server VNet integration (mode=vnet); for a private cluster without it choose mode=private.".to_string(),
+            });
+        }
+        if s.kubeconfig == super::scenario::Kubeconfig::Public
+            && s.is_private()
+            && !s.public_fqdn_enabled()
+        {
+            notes.push(Note {
+                key: "kubeconfig",
+                message: "The public FQDN is disabled (publicfqdn=off), so there is no public name for `az aks get-credentials --public-fqdn` to use: the kubeconfig keeps the private FQDN. Turn the public FQDN on to use it.".to_string(),
+            });
+        }
+        notes
     }
 
     fn invalid_trace(&self, who: ClientKind) -> Trace {
@@ -292,6 +333,7 @@ impl<'a> Analysis<'a> {
         t.validation = self.validation.clone();
         t.kubectl_logs_output = None;
         t.node_ready = false;
+        t.output_illustrative = false;
         t
     }
 
@@ -299,6 +341,8 @@ impl<'a> Analysis<'a> {
         let s = self.scenario;
         let c = &s.cluster;
         let mut t = self.base_trace(ClientKind::RunCommand);
+        // Both run command texts are unconfirmed by any source: the page says so.
+        t.output_illustrative = true;
         let mut events = vec![Event {
             hop: Hop::Client,
             kind: EventKind::Start,
@@ -310,46 +354,24 @@ impl<'a> Analysis<'a> {
                 &c.resource_group,
                 " -n ",
                 &c.name,
-                " --command \"kubectl get nodes\": no network path to the API server is needed, Azure Resource Manager relays the command.",
+                " --command \"kubectl get nodes\": Azure Resource Manager relays the command, so the caller needs no network path to the API server; the command itself runs in a pod on a node.",
             ]),
             verdict: Verdict::Pass,
         }];
-        if s.run_command {
-            events.push(Event {
-                hop: Hop::Arm,
-                kind: EventKind::Request,
-                from: Place::RunCommand,
-                to: Place::Arm,
-                label: "POST …/runCommand".to_string(),
-                detail: "Azure Resource Manager accepts the run command request.".to_string(),
-                verdict: Verdict::Pass,
-            });
-            events.push(Event {
-                hop: Hop::ApiServer,
-                kind: EventKind::Request,
-                from: Place::Arm,
-                to: Place::ApiServer,
-                label: "pod command-<id> in aks-command".to_string(),
-                detail: "AKS starts a pod in the aks-command namespace that runs kubectl inside the cluster and returns its output through ARM.".to_string(),
-                verdict: Verdict::Pass,
-            });
-            t.summary = "az aks command invoke runs kubectl inside the cluster through Azure Resource Manager: no DNS, no network path needed.".to_string();
-            t.kubectl_output = kubectl::get_nodes(c, t.node_ready);
-            if !t.node_ready {
-                t.summary
-                    .push_str(" The node shows NotReady: its konnectivity tunnel is down.");
-            }
-        } else {
-            events.push(Event {
-                hop: Hop::Arm,
-                kind: EventKind::Request,
-                from: Place::RunCommand,
-                to: Place::Arm,
-                label: "POST …/runCommand".to_string(),
-                detail: "disableRunCommand is true: Azure Resource Manager refuses the request."
-                    .to_string(),
-                verdict: Verdict::Block,
-            });
+        let arm = |detail: &str, verdict| Event {
+            hop: Hop::Arm,
+            kind: EventKind::Request,
+            from: Place::RunCommand,
+            to: Place::Arm,
+            label: "POST …/runCommand".to_string(),
+            detail: detail.to_string(),
+            verdict,
+        };
+        if !s.run_command {
+            events.push(arm(
+                "disableRunCommand is true: Azure Resource Manager refuses the request.",
+                Verdict::Block,
+            ));
             t.outcome = Outcome::Denied;
             t.summary = "Run command is disabled on this cluster: Azure Resource Manager refuses az aks command invoke.".to_string();
             t.kubectl_output = kubectl::run_command_disabled();
@@ -357,7 +379,40 @@ impl<'a> Analysis<'a> {
                 "Run command is disabled (apiServerAccessProfile.disableRunCommand: true). Fix: `az aks update -g {} -n {} --enable-run-command` (runcommand=on), or reach the API server over the network.",
                 c.resource_group, c.name
             ));
+        } else {
+            events.push(arm(
+                "Azure Resource Manager accepts the run command request.",
+                Verdict::Pass,
+            ));
+            let ready = t.node_ready;
+            events.push(Event {
+                hop: Hop::ApiServer,
+                kind: EventKind::Request,
+                from: Place::Arm,
+                to: Place::ApiServer,
+                label: "pod command-<id> in aks-command".to_string(),
+                detail: if ready {
+                    "AKS creates a command-<id> pod in the aks-command namespace; a Ready node runs it, kubectl inside the cluster answers, and the output returns through ARM.".to_string()
+                } else {
+                    "AKS creates a command-<id> pod in the aks-command namespace, but no node is Ready to run it: the kubelet cannot reach the API server, so the pod never starts.".to_string()
+                },
+                verdict: if ready { Verdict::Pass } else { Verdict::Block },
+            });
+            if ready {
+                t.summary = "az aks command invoke runs kubectl in a pod inside the cluster through Azure Resource Manager: no DNS, no network path from the caller needed.".to_string();
+                t.kubectl_output = kubectl::get_nodes(c, true);
+            } else {
+                t.outcome = Outcome::Timeout;
+                t.summary = "az aks command invoke times out: Azure Resource Manager accepts it, but its pod never starts because the node is NotReady.".to_string();
+                t.kubectl_output = kubectl::run_command_timeout();
+                t.why = Some(format!(
+                    "The command runs in a pod on a node, and the node is NotReady: its kubelet cannot reach the API server, so the command-<id> pod never starts and az gives up. {} Fix: add {}/32 to the authorized ranges so the nodes' connections get through.",
+                    tunnel::cut_words(self),
+                    s.node_egress_ip()
+                ));
+            }
         }
+        events.push(tunnel::kubelet_event(self));
         events.push(tunnel::tunnel_event(self));
         t.path = path_from_events(&events);
         t.events = events;
@@ -416,12 +471,12 @@ impl<'a> Analysis<'a> {
                 let not_ready = !t.node_ready;
                 let tail = [
                     if tunnel_up {
-                        " The konnectivity tunnel is up."
+                        " The kubelet's calls and the konnectivity tunnel are both up."
                     } else {
                         ""
                     },
                     if not_ready {
-                        " The node shows NotReady: its konnectivity tunnel is down."
+                        " The node shows NotReady: its kubelet cannot reach the API server (the nodes' egress IP is not authorized)."
                     } else {
                         ""
                     },
@@ -443,7 +498,7 @@ impl<'a> Analysis<'a> {
                         who_text,
                         " reaches the API server ",
                         &through,
-                        ", without DNS and without a tunnel.",
+                        ", without DNS: the kubelet calls the ILB directly.",
                         tail[0],
                         tail[1],
                     ]),
@@ -482,6 +537,7 @@ impl<'a> Analysis<'a> {
                 t.why = Some(blocked.why);
             }
         }
+        events.push(tunnel::kubelet_event(self));
         events.push(tunnel::tunnel_event(self));
         t.path = path_from_events(&events);
         t.events = events;
@@ -519,5 +575,7 @@ pub fn hop_words(hop: Hop) -> &'static str {
         Hop::ApiServer => "the API server",
         Hop::Arm => "Azure Resource Manager",
         Hop::Tunnel => "the konnectivity tunnel",
+        Hop::Kubelet => "the kubelet's connection",
+        Hop::Egress => "the egress device",
     }
 }

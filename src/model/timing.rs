@@ -70,6 +70,9 @@ pub const SERVER_MS: u32 = 10;
 pub const ARM_REQUEST_MS: u32 = 300;
 /// `az aks command invoke`: the command pod starting and running kubectl. Illustrative.
 pub const COMMAND_POD_MS: u32 = 10_000;
+/// `az aks command invoke`: how long the caller waits for a command pod that never starts (no
+/// node is Ready) before giving up. Illustrative: no source gives the exact figure.
+pub const COMMAND_POD_GIVE_UP_MS: u32 = 300_000;
 /// `az aks command invoke`: polling ARM until the result is ready. Illustrative.
 pub const ARM_RESULT_MS: u32 = 2_000;
 
@@ -155,6 +158,9 @@ fn place_words(p: Place) -> &'static str {
         Place::Ilb => "ILB",
         Place::ApiServer => "API server",
         Place::Arm => "Resource Manager",
+        Place::LoadBalancer => "load balancer",
+        Place::NatGateway => "NAT gateway",
+        Place::Firewall => "hub firewall",
     }
 }
 
@@ -173,14 +179,26 @@ fn dns_leg_ms(e: &Event) -> u32 {
     }
 }
 
+/// True when a packet enters the Internet from inside Azure (a VM, a node or an egress device),
+/// so it rides Azure's backbone to the public endpoint.
+fn leaves_azure(p: Place) -> bool {
+    matches!(
+        p,
+        Place::Vm
+            | Place::Peered
+            | Place::Node
+            | Place::LoadBalancer
+            | Place::NatGateway
+            | Place::Firewall
+    )
+}
+
 /// The connection's round trip: the sum of its packet legs (at least one VNet round trip).
 fn rtt_ms(packets: &[&Event]) -> u32 {
     let legs: u32 = packets
         .iter()
         .map(|e| match e.hop {
-            Hop::Internet if matches!(e.from, Place::Vm | Place::Peered | Place::Node) => {
-                RTT_AZURE_PUBLIC_MS
-            }
+            Hop::Internet if leaves_azure(e.from) => RTT_AZURE_PUBLIC_MS,
             Hop::Internet => RTT_INTERNET_MS,
             Hop::Vpn => RTT_VPN_MS,
             Hop::Peering => RTT_PEERING_MS,
@@ -195,9 +213,7 @@ fn path_words(packets: &[&Event]) -> String {
     let legs: Vec<&str> = packets
         .iter()
         .filter_map(|e| match e.hop {
-            Hop::Internet if matches!(e.from, Place::Vm | Place::Peered | Place::Node) => {
-                Some("Azure's backbone")
-            }
+            Hop::Internet if leaves_azure(e.from) => Some("Azure's backbone"),
             Hop::Internet => Some("the Internet"),
             Hop::Vpn => Some("the VPN"),
             Hop::Peering => Some("the VNet peering"),
@@ -356,6 +372,20 @@ fn run_command(trace: &Trace, phases: &mut Vec<Phase>) {
         .iter()
         .find(|e| e.hop == Hop::ApiServer && e.kind == EventKind::Request)
     {
+        if pod.verdict == Verdict::Block {
+            push(
+                phases,
+                PhaseKind::Command,
+                format!("Command pod: {} (never starts)", pod.label),
+                COMMAND_POD_GIVE_UP_MS,
+                PhaseOutcome::Failed,
+                format!(
+                    "{} The az CLI waits for the result until it gives up: {}",
+                    pod.detail, trace.kubectl_output
+                ),
+            );
+            return;
+        }
         push(
             phases,
             PhaseKind::Command,
@@ -557,6 +587,13 @@ mod tests {
                                                 PhaseOutcome::Ok
                                             ))
                                         ),
+                                        "{s:?}"
+                                    );
+                                }
+                                Outcome::Timeout if s.client == ClientKind::RunCommand => {
+                                    assert_eq!(
+                                        last,
+                                        Some((PhaseKind::Command, PhaseOutcome::Failed)),
                                         "{s:?}"
                                     );
                                 }

@@ -82,6 +82,12 @@ id_enum! {
         Arm => "arm",
         /// The node ↔ control plane leg summary (not part of `path`).
         Tunnel => "tunnel",
+        /// The kubelet's own calls to the API server, which keep the node Ready (not part of
+        /// `path`).
+        Kubelet => "kubelet",
+        /// Source NAT: the private source address becomes the public egress IP (load balancer
+        /// outbound rule, NAT gateway or firewall), the address authorized ranges filter on.
+        Egress => "egress",
     }
 }
 
@@ -128,6 +134,12 @@ id_enum! {
         ApiServer => "apiserver",
         /// Azure Resource Manager.
         Arm => "arm",
+        /// The cluster load balancer's outbound rule (outbound type `loadBalancer`).
+        LoadBalancer => "load-balancer",
+        /// NAT gateway on the cluster's subnets (`managedNATGateway`).
+        NatGateway => "nat-gateway",
+        /// Azure Firewall in the hub (`userDefinedRouting`).
+        Firewall => "firewall",
     }
 }
 
@@ -161,6 +173,10 @@ id_enum! {
         Request => "request",
         /// Node ↔ control plane tunnel state.
         Tunnel => "tunnel",
+        /// The kubelet's own connection to the API server.
+        Kubelet => "kubelet",
+        /// Source NAT at the egress device.
+        Nat => "nat",
     }
 }
 
@@ -242,6 +258,25 @@ impl Serialize for DnsAnswer {
     }
 }
 
+/// The node as `kubectl get nodes` lists it (hook `node-status`): `Ready` only while the
+/// kubelet's own calls reach the API server. The konnectivity tunnel never decides it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeStatus {
+    /// `Ready` or `NotReady` (attribute `data-node`).
+    pub node: &'static str,
+    /// One line saying which connection decides it.
+    pub line: String,
+}
+
+/// A setting that has no effect in this scenario, said aloud rather than ignored silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The fragment key of the setting.
+    pub key: &'static str,
+    /// What happens to it, and what would make it count.
+    pub message: String,
+}
+
 /// The result of simulating one scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Trace {
@@ -268,17 +303,28 @@ pub struct Trace {
     pub events: Vec<Event>,
     /// The name kubectl dialled (`None` when no lookup happens).
     pub server_name: Option<String>,
-    /// Whether `kubectl get nodes` would show the node `Ready` (the tunnel or direct path is up).
+    /// Whether `kubectl get nodes` would show the node `Ready`: its kubelet reaches the API
+    /// server.
     pub node_ready: bool,
+    /// Hook `node-status`.
+    pub node_status: NodeStatus,
+    /// Settings that have no effect here (hook `notes`).
+    pub notes: Vec<Note>,
+    /// True when no source gives the exact text of `kubectl_output` (some `az aks command
+    /// invoke` errors): the page labels it as illustrative.
+    pub output_illustrative: bool,
 }
 
 /// Builds `path` from events: query and packet events in order of first appearance, one step
 /// per hop, blocked when any of its events blocks. Answers retrace the query's hops and the
-/// tunnel summary is not a hop, so neither counts.
+/// node's two connections (kubelet, tunnel) are not the client's hops, so neither counts.
 pub fn path_from_events(events: &[Event]) -> Vec<PathStep> {
     let mut path: Vec<PathStep> = Vec::with_capacity(events.len());
     for e in events {
-        if matches!(e.kind, EventKind::DnsAnswer | EventKind::Tunnel) {
+        if matches!(
+            e.kind,
+            EventKind::DnsAnswer | EventKind::Tunnel | EventKind::Kubelet
+        ) {
             continue;
         }
         match path.iter_mut().find(|p| p.hop == e.hop) {

@@ -9,7 +9,7 @@ use super::transcript::transcript_with_profile;
 use crate::model::profile::AccessProfile;
 use crate::model::scenario::Scenario;
 use crate::model::simulate::Analysis;
-use crate::model::trace::{DnsAnswer, Outcome, PathStep, Trace, Tunnel};
+use crate::model::trace::{DnsAnswer, NodeStatus, Note, Outcome, PathStep, Trace, Tunnel};
 
 /// The hook values; serialised field by field as the native command's JSON object (keys as in
 /// `contract.md`, plus `summary`, the `outcome` hook's text).
@@ -37,6 +37,13 @@ pub struct HookValues {
     pub az_command: String,
     /// `transcript`: the terminal panel.
     pub transcript: String,
+    /// `node-status` (`data-node`): the node as `kubectl get nodes` lists it and the connection
+    /// that decides it.
+    pub node_status: NodeStatus,
+    /// `notes`: settings that have no effect in this scenario, with the key to change.
+    pub notes: Vec<Note>,
+    /// True when no source confirms `kubectl_output` word for word (the page labels it).
+    pub output_illustrative: bool,
 }
 
 impl HookValues {
@@ -64,6 +71,9 @@ impl HookValues {
             transcript: transcript_with_profile(a, trace, Some(&access_profile)),
             access_profile,
             az_command: az_create(s),
+            node_status: trace.node_status.clone(),
+            notes: trace.notes.clone(),
+            output_illustrative: trace.output_illustrative,
         }
     }
 
@@ -94,6 +104,8 @@ mod tests {
             "access_profile",
             "az_command",
             "transcript",
+            "node_status",
+            "notes",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }

@@ -2,7 +2,7 @@
 //! which of them exist for a given scenario. The component in `components::network_diagram` only
 //! draws this, so layout and visibility rules are checked natively.
 
-use crate::model::{ClientKind, Names, Place, Scenario};
+use crate::model::{ClientKind, Egress, Names, Place, Scenario};
 use crate::ui::geometry::{Point, Rect};
 
 /// The SVG user-space size of the network diagram.
@@ -196,10 +196,13 @@ pub fn layout(s: &Scenario) -> NetworkLayout {
              Rect::new(340.0, 196.0, 204.0, 96.0), has_zone, false),
         spot(Place::VpnGateway, "VPN gateway", "site-to-site".into(),
              "the hub's VPN gateway, connecting the on-premises site".into(),
-             Rect::new(340.0, 360.0, 204.0, 56.0), true, false),
+             Rect::new(340.0, 352.0, 204.0, 46.0), true, false),
         spot(Place::PrivateResolver, "DNS Private Resolver", format!("inbound {}", a.private_resolver_ip),
              format!("the DNS Private Resolver's inbound endpoint {} in the hub", a.private_resolver_ip),
-             Rect::new(340.0, 440.0, 204.0, 56.0), true, false),
+             Rect::new(340.0, 406.0, 204.0, 46.0), true, false),
+        spot(Place::Firewall, "Azure Firewall", format!("egress {}", a.firewall_egress_ip),
+             format!("the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it and it also serves the hub VM; it translates them to its public IP {}", a.firewall_egress_ip),
+             Rect::new(340.0, 460.0, 204.0, 46.0), s.egress == Egress::Firewall, false),
         spot(Place::Peered, "VM in hub", a.hub_vm_ip.to_string(),
              format!("a virtual machine in the hub VNet, private IP {}", a.hub_vm_ip),
              Rect::new(340.0, 544.0, 204.0, 56.0), true, client(ClientKind::Peered)),
@@ -217,10 +220,16 @@ pub fn layout(s: &Scenario) -> NetworkLayout {
              Rect::new(820.0, 40.0, 160.0, 176.0), true, false),
         spot(Place::Node, "Node", a.node_ip.to_string(),
              format!("the cluster node {}, running kubelet and the konnectivity agent", s.cluster.node_name),
-             Rect::new(654.0, 396.0, 150.0, 56.0), true, client(ClientKind::Node)),
+             Rect::new(654.0, 390.0, 150.0, 56.0), true, client(ClientKind::Node)),
+        spot(Place::LoadBalancer, "Load balancer", format!("outbound {}", a.lb_egress_ip),
+             format!("the cluster load balancer's outbound rule: the nodes leave the VNet as {}, which AKS authorizes by itself", a.lb_egress_ip),
+             Rect::new(654.0, 454.0, 150.0, 44.0), s.egress == Egress::Lb, false),
+        spot(Place::NatGateway, "NAT gateway", format!("egress {}", a.natgw_egress_ip),
+             format!("the NAT gateway on the cluster's subnets (managedNATGateway): nodes and VMs there leave as {}; it never serves the peered hub", a.natgw_egress_ip),
+             Rect::new(654.0, 454.0, 150.0, 44.0), s.egress == Egress::NatGw, false),
         spot(Place::PrivateEndpoint, "Private endpoint", a.private_endpoint_ip.to_string(),
              format!("the API server's private endpoint NIC {} in the node subnet", a.private_endpoint_ip),
-             Rect::new(816.0, 396.0, 152.0, 56.0), private && !vnet, false),
+             Rect::new(816.0, 390.0, 152.0, 56.0), private && !vnet, false),
         spot(Place::Ilb, "ILB", a.ilb_ip.to_string(),
              format!("the API server's internal load balancer {} in the delegated subnet", a.ilb_ip),
              Rect::new(654.0, 562.0, 142.0, 52.0), vnet, false),

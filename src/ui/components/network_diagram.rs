@@ -82,28 +82,33 @@ fn ends(layout: &NetworkLayout, e: &Event) -> Option<(Point, Point)> {
         from.edge_towards(to.center()),
         to.edge_towards(from.center()),
     );
-    if e.kind != EventKind::DnsAnswer {
-        return Some((a, b));
-    }
+    // Answers run beside their query; the kubelet's line runs beside the tunnel (which keeps the
+    // straight line, its way back on the other side), so both connections stay visible.
+    let side = match e.kind {
+        EventKind::DnsAnswer => 7.0,
+        EventKind::Kubelet => -9.0,
+        _ => return Some((a, b)),
+    };
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
-    let (ox, oy) = (-dy / len * 7.0, dx / len * 7.0);
+    let (ox, oy) = (-dy / len * side, dx / len * side);
     Some((
         Point::new(a.x + ox, a.y + oy),
         Point::new(b.x + ox, b.y + oy),
     ))
 }
 
-/// The segments an event's arrow is drawn as. Most events are one segment between two boxes; an
-/// established tunnel continues from the endpoint it enters to the API server behind it, because
-/// that is where the agent's connection really ends.
+/// The segments an event's arrow is drawn as. Most events are one segment between two boxes; the
+/// node's established connections (kubelet, tunnel) continue from the endpoint they enter to the
+/// API server behind it, because that is where they really end.
 fn segments(layout: &NetworkLayout, e: &Event) -> Vec<(Point, Point)> {
     let Some((a, b)) = ends(layout, e) else {
         return Vec::new();
     };
     let mut out = vec![(a, b)];
-    let through =
-        e.kind == EventKind::Tunnel && e.verdict == Verdict::Pass && e.to != Place::ApiServer;
+    let through = matches!(e.kind, EventKind::Tunnel | EventKind::Kubelet)
+        && e.verdict == Verdict::Pass
+        && e.to != Place::ApiServer;
     if let (true, Some(endpoint), Some(api)) =
         (through, layout.spot(e.to), layout.spot(Place::ApiServer))
     {

@@ -50,7 +50,11 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
                     <dd data-testid="dns-answer">{ t.dns_answer.to_string() }</dd>
                 </div>
                 <div>
-                    <dt>{ "Nodes to control plane" }</dt>
+                    <dt>{ "Node" }</dt>
+                    <dd data-testid="node-status" data-node={t.node_status.node}>{ t.node_status.line.clone() }</dd>
+                </div>
+                <div>
+                    <dt>{ "konnectivity tunnel" }</dt>
                     <dd data-testid="tunnel" data-tunnel={t.tunnel.as_str()}>{ t.tunnel.as_str() }</dd>
                 </div>
             </dl>
@@ -63,7 +67,19 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
                 </div>
             }
             <h3 class="panel-title">{ "kubectl get nodes" }</h3>
-            <pre class="terminal small" data-testid="kubectl-output">{ t.kubectl_output.clone() }</pre>
+            // Focusable: a long line makes the box scroll sideways, and keyboard users must be
+            // able to scroll it too.
+            <pre class="terminal small" data-testid="kubectl-output" tabindex="0" aria-label="kubectl get nodes output">{ t.kubectl_output.clone() }</pre>
+            if t.output_illustrative {
+                <p class="illustrative" data-testid="output-illustrative">
+                    { "Illustrative text: no published source gives the exact message az prints here; the outcome itself is what the model computes." }
+                </p>
+            }
+            <ul class="notes" data-testid="notes" aria-label="Settings without effect here">
+                { for t.notes.iter().map(|n| html! {
+                    <li data-setting={n.key}><code>{ n.key }</code>{ ": " }{ n.message.clone() }</li>
+                }) }
+            </ul>
             <ul class="validation" data-testid="validation" aria-label="Validation messages">
                 { for t.validation.iter().map(|v| html! {
                     <li data-setting={v.key}>{ v.message.clone() }</li>

@@ -813,7 +813,7 @@ pub fn primer(props: &PrimerProps) -> Html {
                     <h4 class="panel-title">{ "Path" }</h4>
                     <ol class="primer-path">{ path }</ol>
                     <h4 class="panel-title">{ "What the client sees" }</h4>
-                    <pre class="terminal small">{ t.client_sees.clone() }</pre>
+                    <pre class="terminal small" tabindex="0" aria-label="What the client sees">{ t.client_sees.clone() }</pre>
                     if !t.notes.is_empty() {
                         <ul class="primer-notes" aria-label="Notes on the settings">
                             { for t.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
