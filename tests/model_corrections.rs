@@ -158,14 +158,14 @@ fn the_hub_and_on_prem_overlap_nothing_of_the_clusters() {
 fn the_node_status_hook_says_which_connection_decides() {
     let ready = hooks("mode=private&client=vm");
     assert_eq!(ready.node_status.node, "Ready");
-    assert!(ready.node_status.line.contains("kubelet"));
+    assert!(ready.node_status.text.contains("kubelet"));
     let cut = hooks("mode=authorized&egress=firewall&client=laptop");
     assert_eq!(cut.outcome, Outcome::Success);
     assert_eq!(cut.node_status.node, "NotReady");
     assert!(
-        cut.node_status.line.contains("updated into this state"),
+        cut.node_status.text.contains("updated into this state"),
         "{}",
-        cut.node_status.line
+        cut.node_status.text
     );
     assert!(
         cut.summary.contains("kubelet cannot reach the API server"),

@@ -248,7 +248,7 @@ fn authorized_node_natgw_not_authorized_tunnel_down() {
     assert!(why.contains("exit status 51"), "{why}");
     assert!(!why.contains("tunnel is down: the node"), "{why}");
     assert_eq!(t.node_status.node, "NotReady");
-    assert!(t.node_status.line.contains("kubelet"));
+    assert!(t.node_status.text.contains("kubelet"));
     let kubelet = t.events.iter().find(|e| e.hop == Hop::Kubelet).unwrap();
     let tunnel = t.events.iter().find(|e| e.hop == Hop::Tunnel).unwrap();
     assert_eq!(

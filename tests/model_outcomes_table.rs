@@ -100,10 +100,10 @@ fn every_cell_shows_the_kubelet_and_the_tunnel_apart() {
         );
         assert_eq!(t.node_ready, cell.node == "Ready", "{}", cell.fragment);
         assert!(
-            !t.node_status.line.contains("tunnel"),
+            !t.node_status.text.contains("tunnel"),
             "{}: the node status never names the tunnel: {}",
             cell.fragment,
-            t.node_status.line
+            t.node_status.text
         );
     }
 }

@@ -265,7 +265,7 @@ pub struct NodeStatus {
     /// `Ready` or `NotReady` (attribute `data-node`).
     pub node: &'static str,
     /// One line saying which connection decides it.
-    pub line: String,
+    pub text: String,
 }
 
 /// A setting that has no effect in this scenario, said aloud rather than ignored silently.

@@ -171,7 +171,7 @@ pub fn node_status(a: &Analysis<'_>) -> NodeStatus {
     if !a.validation().is_empty() {
         return NodeStatus {
             node: "NotReady",
-            line: "NotReady: there is no node, the cluster cannot be created.".to_string(),
+            text: "NotReady: there is no node, the cluster cannot be created.".to_string(),
         };
     }
     let (_, words, ip) = endpoint(a);
@@ -179,7 +179,7 @@ pub fn node_status(a: &Analysis<'_>) -> NodeStatus {
     if a.node_egress_blocked() {
         NodeStatus {
             node: "NotReady",
-            line: cat(&[
+            text: cat(&[
                 "NotReady: the kubelet's calls to ",
                 words,
                 &ip,
@@ -191,7 +191,7 @@ pub fn node_status(a: &Analysis<'_>) -> NodeStatus {
     } else {
         NodeStatus {
             node: "Ready",
-            line: cat(&[
+            text: cat(&[
                 "Ready: the kubelet's own calls reach ",
                 words,
                 &ip,

@@ -1,5 +1,5 @@
 // axe-core with the WCAG 2.2 AA rule tags, in light, dark and reduced-motion renderings.
-import { assert, axePath, openPage, run, url } from './harness.mjs';
+import { assert, axePath, openPage, outcomes, run, showCell, url } from './harness.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -37,10 +37,41 @@ const states = [
   '#mode=vnet&private=on&client=node&theme=dark',
 ];
 
-await run('accessibility', renderings.flatMap(([name, options]) => states.map((fragment) => [
-  `axe reports no WCAG 2.2 AA violation in the ${name} rendering of ${fragment || 'the default page'}`,
-  async (browser) => {
-    const found = await violations(browser, options, fragment);
-    assert(found.length === 0, `violations: ${found.join('; ')}`);
-  },
-])));
+// Every cell of the expected-outcomes table, in one page per colour scheme driven through the
+// address bar (the widget re-renders each scenario in place, as it does for a reader).
+async function everyCell(browser, options) {
+  const page = await openPage(browser, { ...options, bypassCSP: true });
+  await page.goto(url());
+  await page.waitForSelector('[data-testid="aks-netviz"][data-ready="true"]', { timeout: 20000 });
+  await page.addScriptTag({ path: axePath });
+  const found = [];
+  for (const cell of outcomes) {
+    await showCell(page, cell);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const v = await page.evaluate(async (tags) => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    }, TAGS);
+    if (v.length) found.push(`${cell.fragment}: ${v.join('; ')}`);
+  }
+  await page.context().close();
+  return found;
+}
+
+await run('accessibility', [
+  ...renderings.flatMap(([name, options]) => states.map((fragment) => [
+    `axe reports no WCAG 2.2 AA violation in the ${name} rendering of ${fragment || 'the default page'}`,
+    async (browser) => {
+      const found = await violations(browser, options, fragment);
+      assert(found.length === 0, `violations: ${found.join('; ')}`);
+    },
+  ])),
+  ...renderings.slice(0, 2).map(([name, options]) => [
+    `axe reports no WCAG 2.2 AA violation in any of the ${outcomes.length} cells of the expected-outcomes table (${name})`,
+    async (browser) => {
+      const found = await everyCell(browser, options);
+      assert(found.length === 0, `violations in ${found.length} cells: ${found.slice(0, 5).join('\n')}`);
+    },
+  ]),
+]);

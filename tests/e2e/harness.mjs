@@ -1,6 +1,7 @@
 // A tiny runner for the page-level tests: launches Debian's headless Chromium through playwright-core
 // (installed by `cargo xtask` under xtask/node), runs named tests in order and prints one
 // `N passed, N failed` line that `cargo xtask test` adds to its summary.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -15,6 +16,21 @@ const { chromium } = require('playwright-core');
 
 export const url = (fragment = '') => baseUrl + fragment;
 export const axePath = path.join(modules, 'axe-core', 'axe.min.js');
+
+/** model.md section 5, the one copy the native tests read too (tests/data/outcomes.json). */
+export const outcomes = JSON.parse(readFileSync(new URL('../data/outcomes.json', import.meta.url), 'utf8')).cells;
+
+/** Drives the page to `fragment` through the address bar and waits until it shows `cell`'s values. */
+export async function showCell(page, cell) {
+  await page.evaluate((f) => { window.location.hash = f; }, cell.fragment);
+  await page.waitForFunction((c) => {
+    const q = (t) => document.querySelector(`[data-testid="${t}"]`);
+    return q('outcome') && q('outcome').getAttribute('data-outcome') === c.outcome
+      && q('dns-answer').textContent === c.dns_answer
+      && q('node-status').getAttribute('data-node') === c.node
+      && q('tunnel').getAttribute('data-tunnel') === c.tunnel;
+  }, cell, { timeout: 3000 }).catch(() => {});
+}
 
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',

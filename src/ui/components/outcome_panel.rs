@@ -51,7 +51,7 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Node" }</dt>
-                    <dd data-testid="node-status" data-node={t.node_status.node}>{ t.node_status.line.clone() }</dd>
+                    <dd data-testid="node-status" data-node={t.node_status.node}>{ t.node_status.text.clone() }</dd>
                 </div>
                 <div>
                     <dt>{ "konnectivity tunnel" }</dt>
