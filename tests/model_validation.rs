@@ -14,6 +14,16 @@ const MALFORMED: &str =
 const NOT_GLOBAL: &str =
     "--api-server-authorized-ip-ranges must be global non-reserved addresses or CIDRs";
 const IPV6: &str = "--api-server-authorized-ip-ranges cannot be IPv6 addresses";
+const PRIVATE: &str = "--api-server-authorized-ip-ranges is not supported for private cluster";
+const ZERO_WITH_OTHERS: &str = "Setting --api-server-authorized-ip-ranges to 0.0.0.0/32 is not allowed with other IP ranges.Refer to https://aka.ms/aks/whitelist for more details";
+const DISABLED_AND_ENABLED: &str =
+    "--api-server-authorized-ip-ranges cannot be disabled and simultaneously enabled";
+const DNS_PUBLIC: &str =
+    "Invalid private dns zone for public cluster. It should always be empty for public cluster";
+const DISABLE_FQDN_PUBLIC: &str =
+    "--disable-public-fqdn should only be used with --enable-private-cluster";
+const NONE_NEEDS_PUBLIC_FQDN: &str =
+    "Private cluster with none private dns zone must enable public FQDN feature.";
 
 fn scenario(fragment: &str) -> Scenario {
     link::parse_strict(fragment)
@@ -577,4 +587,62 @@ fn ipv6_message_choice() {
     assert_eq!(classify("2001:20::/28"), Err(RangeProblem::Ipv6));
     assert_eq!(classify("3fff::/20"), Err(RangeProblem::NotGlobal));
     assert_eq!(classify("fe80::1%eth0"), Err(RangeProblem::NotGlobal));
+}
+
+// ------------------------------------------------------------- order of the messages
+
+#[test]
+fn private_cluster_entries_checked_before_private_refusal() {
+    assert_eq!(
+        texts(&format!(
+            "mode=private&ranges={}",
+            link::percent_encode("137.117.106.90/29")
+        )),
+        [MALFORMED, PRIVATE]
+    );
+    assert_eq!(
+        texts("mode=vnet&private=on&ranges=0.0.0.0/32,1.1.1.1"),
+        [ZERO_WITH_OTHERS, PRIVATE]
+    );
+    assert_eq!(
+        texts("mode=private&dns=none&publicfqdn=off&ranges=10.0.0.1"),
+        [NOT_GLOBAL, PRIVATE, NONE_NEEDS_PUBLIC_FQDN]
+    );
+    let t = simulate(&scenario("mode=private&ranges=10.0.0.1"));
+    assert_eq!(t.outcome, Outcome::Invalid);
+    assert_eq!(t.validation[0].message, NOT_GLOBAL);
+    assert_eq!(t.validation[0].entry.as_deref(), Some("10.0.0.1"));
+}
+
+#[test]
+fn range_errors_before_create_time_checks() {
+    assert_eq!(
+        texts("mode=authorized&dns=system&ranges=10.0.0.0/8"),
+        [NOT_GLOBAL, DNS_PUBLIC]
+    );
+    assert_eq!(
+        texts("mode=authorized&publicfqdn=off&ranges=1.1.1.1,"),
+        [DISABLED_AND_ENABLED, DISABLE_FQDN_PUBLIC]
+    );
+    assert_eq!(
+        simulate(&scenario("mode=vnet&dns=byo&ranges=::1")).validation[0].message,
+        NOT_GLOBAL
+    );
+}
+
+#[test]
+fn list_checks_in_az_order_then_arm() {
+    assert_eq!(
+        texts("mode=authorized&ranges=10.0.0.1,,0.0.0.0/32"),
+        [ZERO_WITH_OTHERS, DISABLED_AND_ENABLED, NOT_GLOBAL]
+    );
+    let too_many =
+        "The number of APIServer Authorized IP Ranges is greater than the allowed value 200.";
+    assert_eq!(
+        texts(&format!(
+            "mode=authorized&dns=byo&ranges=10.0.0.1,{}",
+            many(200)
+        )),
+        [NOT_GLOBAL, DNS_PUBLIC, too_many]
+    );
 }
