@@ -1,25 +1,35 @@
 //! Authorized IP ranges: checked exactly as the az CLI checks them, then used as a filter.
 //!
-//! The az CLI (`validate_ip_ranges` in `acs/_validators.py`) splits the value on commas, strips
-//! whitespace, refuses `0.0.0.0/32` mixed with other entries and `""` mixed with entries, and
-//! then runs every other entry through Python's `ipaddress.ip_network` in strict mode:
-//! malformed text or host bits set (`137.117.106.90/29`) → "should be a list of IPv4 addresses
-//! or CIDRs"; not global → "must be global non-reserved"; IPv6 → "cannot be IPv6" (checked
-//! after the global test, so a non-global IPv6 entry gets the "global" message, as in az).
-//! ARM then refuses more than 200 ranges (2,000 with VNet integration).
+//! The az CLI (azure-cli, `validate_ip_ranges` in `acs/_validators.py`) splits the value on
+//! commas, strips whitespace, refuses `0.0.0.0/32` mixed with other entries and `""` mixed with
+//! entries, and then runs every other entry through Python's `ipaddress.ip_network` in strict
+//! mode: malformed text or host bits set (`137.117.106.90/29`) → "should be a list of IPv4
+//! addresses or CIDRs"; not global → "must be global non-reserved"; IPv6 → "cannot be IPv6"
+//! (checked after the global test, so a non-global IPv6 entry gets the "global" message, as in
+//! az). ARM then refuses more than 200 ranges (2,000 with VNet integration).
 //!
 //! Parsing follows Python's rules rather than Rust's: exactly four decimal octets without
 //! leading zeros, a prefix length made of ASCII digits (leading zeros allowed), or a dotted
-//! netmask / hostmask. "Global" is decided as Python (≤ 3.12) decides it for a network: the
-//! entry is refused when both its first and last address are in a reserved block (so
-//! `0.0.0.0/0` is refused, `128.0.0.0/1` accepted). The reserved blocks are Python's
-//! (`0/8`, `10/8`, `100.64/10`, `127/8`, `169.254/16`, `172.16/12`, `192.0.0/29` and
-//! `192.0.0.170/31`, the documentation /24s `192.0.2`, `198.51.100`, `203.0.113`,
-//! `192.168/16`, `198.18/15`, `240/4` including the broadcast address), widened to all of
-//! `192.0.0/24` (IANA "IETF protocol assignments") and with multicast `224/4` added. Python
-//! happens to accept multicast and the rest of `192.0.0/24`, but neither can be the source of
-//! a TCP connection to the API server, so the widget refuses them as non-global: a
-//! deliberate, documented difference from az.
+//! netmask / hostmask; IPv6 as `ipaddress` reads it, scope id (`fe80::1%eth0`) included.
+//!
+//! "Global" is `ip_network(entry).is_global` of current CPython (`Lib/ipaddress.py`, 3.13; the
+//! same since 3.12.4), which judges the NETWORK, not each of its addresses:
+//! * a network is private when its first AND last address lie in the SAME block of
+//!   `_private_networks`, and neither of them lies in a block of
+//!   `_private_networks_exceptions`;
+//! * an IPv4 network is global when it is not private and not inside `100.64.0.0/10`
+//!   (shared address space); an IPv6 network when it is not private.
+//!
+//! The IPv4 blocks are `0/8`, `10/8`, `127/8`, `169.254/16`, `172.16/12`, `192.0.0/24`,
+//! `192.0.0.170/31`, the documentation /24s `192.0.2`, `198.51.100` and `203.0.113`,
+//! `192.168/16`, `198.18/15`, `240/4` and `255.255.255.255/32`, with the exceptions
+//! `192.0.0.9/32` and `192.0.0.10/32`; the IPv6 ones are listed at `PRIVATE_V6` below. So, as
+//! in az, `0.0.0.0/0` and `10.0.0.0/7` are accepted (their ends lie in different blocks, or
+//! outside any), multicast (`224.0.0.0/4`, `239.1.2.3`) is accepted (not in the list),
+//! `192.0.0.9` is accepted (an exception) while `192.0.0.8/29` is refused (neither `.8` nor
+//! `.15` is one), and `100.64.0.0/10` is refused. An IPv6 entry is judged only to choose
+//! between the "global" and "IPv6" messages. The widget accepts exactly what az accepts: an
+//! accepted range such as `0.0.0.0/0` then lets every source it contains through the filter.
 //!
 //! The result is built in one pass (no allocation per entry) and a containment check is a
 //! vectorised linear scan over the networks and masks. Long lists are memoised per thread (see
@@ -388,21 +398,20 @@ fn looks_like_address_text(e: &str) -> bool {
 pub fn classify(entry: &str) -> Result<Net4, RangeProblem> {
     match parse_v4_network(entry) {
         Ok(net) => {
-            if is_reserved_v4(net.network) && is_reserved_v4(net.network | !net.mask()) {
-                Err(RangeProblem::NotGlobal)
-            } else {
+            if is_global_v4_network(net.network, net.network | !net.mask()) {
                 Ok(net)
+            } else {
+                Err(RangeProblem::NotGlobal)
             }
         }
         Err(V4Error::HostBits) => Err(RangeProblem::Malformed),
         Err(V4Error::Syntax) => match parse_v6_network(entry) {
-            Some((net, bcast)) => {
-                if is_reserved_v6(net) && is_reserved_v6(bcast) {
-                    Err(RangeProblem::NotGlobal)
-                } else {
-                    Err(RangeProblem::Ipv6)
-                }
+            Some((first, last))
+                if is_private_network(first, last, PRIVATE_V6, PRIVATE_V6_EXCEPTIONS) =>
+            {
+                Err(RangeProblem::NotGlobal)
             }
+            Some(_) => Err(RangeProblem::Ipv6),
             None => Err(RangeProblem::Malformed),
         },
     }
@@ -509,63 +518,128 @@ fn prefix_from_mask(mask: u32) -> Option<u8> {
     }
 }
 
-/// Reserved IPv4 blocks as `(network, prefix)`: see the module comment.
-const RESERVED_V4: &[([u8; 4], u8)] = &[
-    ([0, 0, 0, 0], 8),
-    ([10, 0, 0, 0], 8),
-    ([100, 64, 0, 0], 10),
-    ([127, 0, 0, 0], 8),
-    ([169, 254, 0, 0], 16),
-    ([172, 16, 0, 0], 12),
-    ([192, 0, 0, 0], 24),
-    ([192, 0, 2, 0], 24),
-    ([192, 168, 0, 0], 16),
-    ([198, 18, 0, 0], 15),
-    ([198, 51, 100, 0], 24),
-    ([203, 0, 113, 0], 24),
-    ([224, 0, 0, 0], 4),
-    ([240, 0, 0, 0], 4),
+/// A CIDR block as network and netmask, for Python's block lists.
+#[derive(Debug, Clone, Copy)]
+struct Block<T> {
+    network: T,
+    mask: T,
+}
+
+impl<T: Copy + std::ops::BitAnd<Output = T> + PartialEq> Block<T> {
+    fn contains(self, ip: T) -> bool {
+        ip & self.mask == self.network
+    }
+}
+
+/// An IPv4 block `a.b.c.d/prefix`.
+const fn v4(a: [u8; 4], prefix: u32) -> Block<u32> {
+    Block {
+        network: u32::from_be_bytes(a),
+        mask: if prefix == 0 {
+            0
+        } else {
+            u32::MAX << (32 - prefix)
+        },
+    }
+}
+
+/// An IPv6 block from its eight 16-bit segments (`2001:db8::` is `[0x2001, 0xdb8, 0, 0, 0, 0,
+/// 0, 0]`) and prefix.
+const fn v6(segments: [u16; 8], prefix: u32) -> Block<u128> {
+    let mut network = 0u128;
+    let mut i = 0;
+    while i < 8 {
+        network = (network << 16) | segments[i] as u128;
+        i += 1;
+    }
+    Block {
+        network,
+        mask: if prefix == 0 {
+            0
+        } else {
+            u128::MAX << (128 - prefix)
+        },
+    }
+}
+
+/// Python's `_BaseNetwork.is_private` for the network `first..=last`: both ends in the same
+/// private block, and neither end in an exception block.
+fn is_private_network<T>(first: T, last: T, private: &[Block<T>], exceptions: &[Block<T>]) -> bool
+where
+    T: Copy + std::ops::BitAnd<Output = T> + PartialEq,
+{
+    private
+        .iter()
+        .any(|b| b.contains(first) && b.contains(last))
+        && !exceptions
+            .iter()
+            .any(|e| e.contains(first) || e.contains(last))
+}
+
+/// Python's `_IPv4Constants._private_networks`.
+const PRIVATE_V4: &[Block<u32>] = &[
+    v4([0, 0, 0, 0], 8),
+    v4([10, 0, 0, 0], 8),
+    v4([127, 0, 0, 0], 8),
+    v4([169, 254, 0, 0], 16),
+    v4([172, 16, 0, 0], 12),
+    v4([192, 0, 0, 0], 24),
+    v4([192, 0, 0, 170], 31),
+    v4([192, 0, 2, 0], 24),
+    v4([192, 168, 0, 0], 16),
+    v4([198, 18, 0, 0], 15),
+    v4([198, 51, 100, 0], 24),
+    v4([203, 0, 113, 0], 24),
+    v4([240, 0, 0, 0], 4),
+    v4([255, 255, 255, 255], 32),
 ];
 
-/// First octets that start a reserved block (quick filter before the exact check).
-fn first_octet_may_be_reserved(octet: u32) -> bool {
+/// Python's `_IPv4Constants._private_networks_exceptions`.
+const PRIVATE_V4_EXCEPTIONS: &[Block<u32>] = &[v4([192, 0, 0, 9], 32), v4([192, 0, 0, 10], 32)];
+
+/// Shared address space (RFC 6598), which `IPv4Network.is_global` refuses on its own.
+const SHARED_V4: Block<u32> = v4([100, 64, 0, 0], 10);
+
+/// First octets that start a private or shared block (quick filter before the exact check:
+/// a network can only lie inside a block when its first address does).
+fn first_octet_may_be_private(octet: u32) -> bool {
     matches!(
         octet,
-        0 | 10 | 100 | 127 | 169 | 172 | 192 | 198 | 203 | 224..=255
+        0 | 10 | 100 | 127 | 169 | 172 | 192 | 198 | 203 | 240..=255
     )
 }
 
-/// True when `ip` is in a reserved (non-global) IPv4 block.
-pub fn is_reserved_v4(ip: u32) -> bool {
-    if !first_octet_may_be_reserved(ip >> 24) {
-        return false;
+/// Python's `IPv4Network.is_global` for the network `first..=last`.
+fn is_global_v4_network(first: u32, last: u32) -> bool {
+    if !first_octet_may_be_private(first >> 24) {
+        return true;
     }
-    RESERVED_V4.iter().any(|&(net, prefix)| {
-        let mask = prefix_mask(prefix);
-        ip & mask == u32::from_be_bytes(net)
-    })
-}
-
-/// True when `ip` is a global, non-reserved IPv4 address (what the public endpoint can see as
-/// a source).
-pub fn is_global_v4(ip: Ipv4Addr) -> bool {
-    !is_reserved_v4(u32::from(ip))
+    let shared = SHARED_V4.contains(first) && SHARED_V4.contains(last);
+    !shared && !is_private_network(first, last, PRIVATE_V4, PRIVATE_V4_EXCEPTIONS)
 }
 
 /// Python's `IPv6Network(text, strict=True)`: returns the first and last address.
 fn parse_v6_network(text: &str) -> Option<(u128, u128)> {
     let (addr, prefix) = match text.split_once('/') {
         Some((a, p)) => {
-            if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            // `_prefix_from_prefix_string`: ASCII digits, leading zeros allowed, at most 128.
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let p: u32 = p.parse().ok()?;
+            let p = p.trim_start_matches('0');
+            let p: u32 = if p.is_empty() { 0 } else { p.parse().ok()? };
             if p > 128 {
                 return None;
             }
             (a, p)
         }
         None => (text, 128),
+    };
+    // `_split_scope_id`: an optional `%scope` (not empty, no second `%`), ignored by the checks.
+    let addr = match addr.split_once('%') {
+        Some((a, scope)) if !scope.is_empty() && !scope.contains('%') => a,
+        Some(_) => return None,
+        None => addr,
     };
     let ip: std::net::Ipv6Addr = addr.parse().ok()?;
     let ip = u128::from(ip);
@@ -577,22 +651,27 @@ fn parse_v6_network(text: &str) -> Option<(u128, u128)> {
     Some((ip, ip | host))
 }
 
-/// Python's `IPv6Address.is_private` blocks.
-fn is_reserved_v6(ip: u128) -> bool {
-    const BLOCKS: &[(u128, u32)] = &[
-        (0, 128),                               // ::
-        (1, 128),                               // ::1
-        (0xffff_0000_0000, 96),                 // ::ffff:0:0/96
-        (0x0064_ff9b_0001 << 80, 48),           // 64:ff9b:1::/48
-        (0x0100 << 112, 64),                    // 100::/64
-        (0x2001 << 112, 23),                    // 2001::/23
-        ((0x2001 << 112) | (0x0db8 << 96), 32), // 2001:db8::/32
-        (0x2002 << 112, 16),                    // 2002::/16
-        (0xfc00 << 112, 7),                     // fc00::/7
-        (0xfe80 << 112, 10),                    // fe80::/10
-    ];
-    BLOCKS.iter().any(|&(net, prefix)| {
-        let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
-        ip & mask == net
-    })
-}
+/// Python's `_IPv6Constants._private_networks`.
+const PRIVATE_V6: &[Block<u128>] = &[
+    v6([0, 0, 0, 0, 0, 0, 0, 1], 128),         // ::1/128
+    v6([0, 0, 0, 0, 0, 0, 0, 0], 128),         // ::/128
+    v6([0, 0, 0, 0, 0, 0xffff, 0, 0], 96),     // ::ffff:0:0/96
+    v6([0x64, 0xff9b, 1, 0, 0, 0, 0, 0], 48),  // 64:ff9b:1::/48
+    v6([0x100, 0, 0, 0, 0, 0, 0, 0], 64),      // 100::/64
+    v6([0x2001, 0, 0, 0, 0, 0, 0, 0], 23),     // 2001::/23
+    v6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0], 32), // 2001:db8::/32
+    v6([0x2002, 0, 0, 0, 0, 0, 0, 0], 16),     // 2002::/16
+    v6([0x3fff, 0, 0, 0, 0, 0, 0, 0], 20),     // 3fff::/20
+    v6([0xfc00, 0, 0, 0, 0, 0, 0, 0], 7),      // fc00::/7
+    v6([0xfe80, 0, 0, 0, 0, 0, 0, 0], 10),     // fe80::/10
+];
+
+/// Python's `_IPv6Constants._private_networks_exceptions`.
+const PRIVATE_V6_EXCEPTIONS: &[Block<u128>] = &[
+    v6([0x2001, 1, 0, 0, 0, 0, 0, 1], 128),    // 2001:1::1/128
+    v6([0x2001, 1, 0, 0, 0, 0, 0, 2], 128),    // 2001:1::2/128
+    v6([0x2001, 3, 0, 0, 0, 0, 0, 0], 32),     // 2001:3::/32
+    v6([0x2001, 4, 0x112, 0, 0, 0, 0, 0], 48), // 2001:4:112::/48
+    v6([0x2001, 0x20, 0, 0, 0, 0, 0, 0], 28),  // 2001:20::/28
+    v6([0x2001, 0x30, 0, 0, 0, 0, 0, 0], 28),  // 2001:30::/28
+];

@@ -96,15 +96,16 @@ pub fn range_messages(parsed: &ParsedRanges<'_>) -> Vec<ValidationMessage> {
         .collect()
 }
 
-/// Every validation message of a scenario, az's order: flags first, then ranges, then ARM.
+/// Every validation message of a scenario, in az's order: the argument validator of
+/// `--api-server-authorized-ip-ranges` first (it runs while az parses the command line, before
+/// the command itself), then the create-time checks of the az CLI, then ARM's. az stops at the
+/// first problem; the widget lists them all, the one az prints first at the top.
 ///
 /// Decisions where no az check exists:
 /// * `ranges` with `mode=public` is ignored (the public mode has no filter by definition);
 /// * `private` with a mode other than `vnet` is ignored;
 /// * `publicfqdn=on` on a public cluster is accepted (it is the default; only
-///   `--disable-public-fqdn` has a create-time check);
-/// * on a private cluster only "not supported for private cluster" is reported for `ranges`,
-///   not the entries' own problems: the fix is to remove them all.
+///   `--disable-public-fqdn` has a create-time check).
 pub fn validate(s: &Scenario) -> Vec<ValidationMessage> {
     let parsed = s
         .ranges_text()
@@ -112,16 +113,25 @@ pub fn validate(s: &Scenario) -> Vec<ValidationMessage> {
     validate_parsed(s, parsed.as_ref())
 }
 
-/// [`validate`] with the scenario's ranges already parsed (`None` when [`Scenario::ranges_text`]
-/// is `None`), so that the simulator parses them only once.
+/// [`validate`] with the filter's ranges already parsed (`None` when [`Scenario::ranges_text`]
+/// is `None`), so that the simulator parses them only once. A private cluster has no filter:
+/// the ranges typed for it are parsed here, since az checks them before refusing them all.
 pub fn validate_parsed(s: &Scenario, parsed: Option<&ParsedRanges<'_>>) -> Vec<ValidationMessage> {
-    let mut out = Vec::new();
     let private = s.is_private();
-    if private {
-        if s.ranges.as_deref().is_some_and(|r| !r.is_empty()) {
-            out.push(ValidationMessage::cli("ranges", MSG_RANGES_PRIVATE));
-        }
-    } else {
+    // `--api-server-authorized-ip-ranges` given (even blank entries) on a private cluster.
+    let private_ranges = s.ranges.as_deref().filter(|r| private && !r.is_empty());
+    let own = private_ranges.map(|text| ParsedRanges::parse(text, s.max_ranges()));
+    let (mut out, arm_ranges): (Vec<_>, Vec<_>) = own
+        .as_ref()
+        .or(parsed)
+        .map(range_messages)
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|m| m.source == MessageSource::Cli);
+    if private_ranges.is_some() {
+        out.push(ValidationMessage::cli("ranges", MSG_RANGES_PRIVATE));
+    }
+    if !private {
         if s.dns.is_some() {
             out.push(ValidationMessage::cli("dns", MSG_DNS_PUBLIC));
         }
@@ -132,9 +142,7 @@ pub fn validate_parsed(s: &Scenario, parsed: Option<&ParsedRanges<'_>>) -> Vec<V
             ));
         }
     }
-    if let Some(parsed) = parsed {
-        out.extend(range_messages(parsed));
-    }
+    out.extend(arm_ranges);
     if s.dns_zone() == Some(DnsZone::None) && !s.public_fqdn_enabled() {
         out.push(ValidationMessage {
             key: "publicfqdn",
