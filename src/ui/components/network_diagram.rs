@@ -114,7 +114,15 @@ fn segments(layout: &NetworkLayout, e: &Event) -> Vec<(Point, Point)> {
     {
         let exit = endpoint.rect.edge_towards(api.rect.center());
         let enter = api.rect.edge_towards(endpoint.rect.center());
-        out.push((exit, enter));
+        // The kubelet's continuation runs beside the tunnel's, as its first leg does.
+        let by = if e.kind == EventKind::Kubelet {
+            let (dx, dy) = (enter.x - exit.x, enter.y - exit.y);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            (dy / len * 9.0, -dx / len * 9.0)
+        } else {
+            (0.0, 0.0)
+        };
+        out.push((offset(exit, by), offset(enter, by)));
     }
     out
 }
