@@ -530,7 +530,11 @@ async fn the_inspector_shows_every_view_of_the_scenario() {
     );
     let create = text(&host, "[data-testid='az-command']");
     assert!(
-        create.starts_with("az aks create") && create.contains("--enable-private-cluster"),
+        create
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("az aks create"))
+            && create.contains("--enable-private-cluster"),
         "{create}"
     );
     click(&host, ".inspector .tab:nth-child(3)").await;

@@ -76,6 +76,18 @@ fn egress(outbound: &str) -> Option<Egress> {
     }
 }
 
+/// The note for a NAT gateway the widget draws differently: `userAssignedNATGateway` lives in
+/// the customer's VNet, while `egress=natgw` is the AKS-managed NAT gateway in the AKS-managed
+/// VNet. The egress path is the same (the nodes leave through the NAT gateway's IP).
+fn nat_gateway_note(outbound: &str) -> Option<String> {
+    outbound
+        .eq_ignore_ascii_case("userAssignedNATGateway")
+        .then(|| format!(
+            "outbound type {} (a NAT gateway attached to your own VNet's subnets) is drawn as managedNATGateway, the AKS-managed NAT gateway in the AKS-managed VNet: the nodes leave through a NAT gateway's IP either way",
+            excerpt(outbound)
+        ))
+}
+
 /// Applies the document onto `base`.
 pub fn apply(base: &Scenario, doc: &Doc<'_>) -> Result<Imported, ImportError> {
     let mut s = base.clone();
@@ -125,9 +137,12 @@ pub fn apply(base: &Scenario, doc: &Doc<'_>) -> Result<Imported, ImportError> {
         if let Some(net) = r.object("networkProfile")? {
             if let Some(ot) = net.string("outboundType")? {
                 match egress(ot) {
-                    Some(e) => s.egress = e,
+                    Some(e) => {
+                        s.egress = e;
+                        notes.extend(nat_gateway_note(ot));
+                    }
                     None => notes.push(format!(
-                        "outbound type {} is not modelled (the widget knows loadBalancer, userAssignedNATGateway, managedNATGateway and userDefinedRouting); egress left as {}",
+                        "outbound type {} is not modelled (the widget knows loadBalancer, managedNATGateway, userAssignedNATGateway and userDefinedRouting); egress left as {}",
                         excerpt(ot),
                         s.egress
                     )),

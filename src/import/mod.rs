@@ -21,7 +21,8 @@
 //! masked `81.xxx.yyy.zzz/32` stays and the model's validation reports it), otherwise
 //! `public`; `privateDnsZone` → `dns` (`system`, `none`, a zone resource id → `byo`);
 //! `enablePrivateClusterPublicFqdn` → `publicfqdn`; `disableRunCommand` → `runcommand`;
-//! `networkProfile.outboundType` → `egress`; `name`, `resourceGroup`, `location`,
+//! `networkProfile.outboundType` → `egress` (`userAssignedNATGateway` with a note: the widget draws
+//! the AKS-managed NAT gateway); `name`, `resourceGroup`, `location`,
 //! `kubernetesVersion` and the subscription in `id` → the cluster.
 
 mod apply;

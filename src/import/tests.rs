@@ -254,6 +254,29 @@ fn import_onto_keeps_the_viewpoint() {
     assert_eq!(i.scenario.mode, Mode::Private);
 }
 
+/// `managedNATGateway` is what the widget draws for `egress=natgw`; `userAssignedNATGateway`
+/// maps to it too, with a note saying the widget draws the managed variant.
+#[test]
+fn user_assigned_nat_gateway_is_drawn_as_the_managed_one() {
+    let i = ok(r#"{ "fqdn": "x", "networkProfile": { "outboundType": "managedNATGateway" } }"#);
+    assert_eq!(i.scenario.egress, Egress::NatGw);
+    assert!(i.notes.is_empty(), "{:?}", i.notes);
+    let i =
+        ok(r#"{ "fqdn": "x", "networkProfile": { "outboundType": "userAssignedNATGateway" } }"#);
+    assert_eq!(i.scenario.egress, Egress::NatGw);
+    assert_eq!(i.notes.len(), 1, "{:?}", i.notes);
+    assert!(
+        i.notes[0].contains("\"userAssignedNATGateway\""),
+        "{}",
+        i.notes[0]
+    );
+    assert!(
+        i.notes[0].contains("drawn as managedNATGateway"),
+        "{}",
+        i.notes[0]
+    );
+}
+
 #[test]
 fn unknown_outbound_type_is_a_note() {
     let i = ok(r#"{ "fqdn": "x", "networkProfile": { "outboundType": "none" } }"#);

@@ -21,7 +21,9 @@ pub struct Cluster {
     pub subscription_id: String,
     /// Azure region short name, used in every `azmk8s.io` name.
     pub region: String,
-    /// Kubernetes version, printed by `kubectl get nodes` as `v<version>`.
+    /// Kubernetes version, printed by `kubectl get nodes` as `v<version>` and by `az aks show`:
+    /// the transcripts reproduce the article. The IaC leaves the version to AKS (the article's
+    /// 1.26.6 is out of support).
     pub kubernetes_version: String,
     /// The one node of the article's `k get nodes`.
     pub node_name: String,
@@ -72,6 +74,11 @@ pub struct AddressPlan {
     pub natgw_egress_ip: Ipv4Addr,
     /// Public IP of the hub firewall (outbound type `userDefinedRouting`).
     pub firewall_egress_ip: Ipv4Addr,
+    /// Private IP of the hub firewall, `10.100.3.4`: the first usable address of its
+    /// `AzureFirewallSubnet` `10.100.3.0/26` in the hub. The cluster's route table sends
+    /// `0.0.0.0/0` there (next hop `VirtualAppliance`), so it must sit in the hub, outside the
+    /// cluster's VNet, service CIDR and pod CIDR.
+    pub firewall_private_ip: Ipv4Addr,
     /// One draw from the regional pool used by "default outbound access" (a VM with no NAT
     /// gateway, firewall or load balancer rule). The real address is unpredictable; this fixed
     /// value keeps transcripts stable and is never in the default authorized ranges.
@@ -117,6 +124,7 @@ impl Default for AddressPlan {
             lb_egress_ip: Ipv4Addr::new(20, 246, 161, 12),
             natgw_egress_ip: Ipv4Addr::new(20, 81, 110, 5),
             firewall_egress_ip: Ipv4Addr::new(20, 81, 96, 14),
+            firewall_private_ip: Ipv4Addr::new(10, 100, 3, 4),
             default_outbound_ip: Ipv4Addr::new(40, 76, 118, 200),
             laptop_ip: Ipv4Addr::new(81, 56, 12, 7),
             onprem_breakout_ip: Ipv4Addr::new(81, 56, 40, 1),

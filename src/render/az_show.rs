@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use super::resources::outbound_type;
+use super::resources::{cluster_cidrs, outbound_type, NETWORK_PLUGIN, NETWORK_PLUGIN_MODE};
 use crate::model::names::Names;
 use crate::model::scenario::Scenario;
 
@@ -16,6 +16,7 @@ pub fn az_show_json(s: &Scenario) -> String {
     let c = &s.cluster;
     let names = Names::for_scenario(s);
     let profile = serde_json::to_value(s.access_profile()).unwrap_or(serde_json::Value::Null);
+    let [pod, service, dns] = cluster_cidrs(s);
     let id = format!(
         "/subscriptions/{}/resourcegroups/{}/providers/Microsoft.ContainerService/managedClusters/{}",
         c.subscription_id, c.resource_group, c.name
@@ -34,8 +35,13 @@ pub fn az_show_json(s: &Scenario) -> String {
         "location": c.region,
         "name": c.name,
         "networkProfile": {
+            "dnsServiceIp": dns,
             "loadBalancerSku": "standard",
+            "networkPlugin": NETWORK_PLUGIN,
+            "networkPluginMode": NETWORK_PLUGIN_MODE,
             "outboundType": outbound_type(s.egress),
+            "podCidr": pod,
+            "serviceCidr": service,
         },
         "nodeResourceGroup": c.node_resource_group(),
         "privateFqdn": names.private_fqdn,

@@ -12,17 +12,27 @@
 //! * a VNet-integrated cluster toggles public ⇄ private (`--enable-private-cluster` /
 //!   `--disable-private-cluster`, the latter in preview);
 //! * the private DNS zone only from `system` or a custom zone to `none`;
-//! * the outbound type (`--outbound-type`), within the VNet the cluster already has.
+//! * the outbound type (`--outbound-type`), within the VNet the cluster already has
+//!   (Microsoft's migration tables): `loadBalancer` ⇄ `managedNATGateway` in the AKS-managed
+//!   VNet, `userDefinedRouting` → `loadBalancer` in a customer VNet; the managed outbound IP
+//!   count is passed (one, the address the widget draws), as Microsoft's examples do.
 //!
 //! What cannot: a cluster without VNet integration never becomes private or public in place
 //! (the az CLI's own messages, typos included: "EEnabling private cluster…" / "DDisabling
 //! private cluster…"), VNet integration is never removed, the DNS zone never changes otherwise,
-//! and a managed VNet never becomes a BYO one. Client-side settings (who runs kubectl, the
-//! laptop's IP, zone links, forwarders, kubeconfig) are not cluster settings and are ignored.
+//! and a cluster never changes VNet: the AKS-managed VNet never gets `userDefinedRouting`, a
+//! customer VNet never gets `managedNATGateway` (there it would be `userAssignedNATGateway`, a
+//! NAT gateway the widget does not draw). Enabling VNet integration names the API server subnet
+//! of the VNet the cluster is in, `from`'s ([`Scenario::apiserver_subnet_id`]). Client-side
+//! settings (who runs kubectl, the laptop's IP, zone links, forwarders, kubeconfig) are not
+//! cluster settings and are ignored.
 
-use super::resources::{apiserver_subnet_id, byo_vnet, outbound_type, private_dns_zone_value};
+use super::resources::{
+    apiserver_subnet_id, byo_vnet, byo_vnet_name, egress_fits_vnet, outbound_flags, outbound_type,
+    private_dns_zone_value,
+};
 use super::shell::quote;
-use crate::model::scenario::{DnsZone, Scenario};
+use crate::model::scenario::{DnsZone, Egress, Scenario};
 use crate::model::text::{split_commas, trim};
 use crate::model::validate::MSG_RANGES_PRIVATE;
 
@@ -84,6 +94,22 @@ fn refuse(plan: &mut UpdatePlan, key: &'static str, message: &str, exact: bool) 
     });
 }
 
+/// Why a cluster cannot switch to outbound type `to` in place: it would need another VNet.
+fn egress_refusal(from: &Scenario, to: Egress) -> String {
+    if byo_vnet(from) {
+        format!(
+            "Outbound type {} is for the AKS-managed VNet; this cluster is in its own VNet ({}), where userDefinedRouting → managedNATGateway is not supported (Microsoft's migration table). There a NAT gateway attached to snet-nodes first, then --outbound-type userAssignedNATGateway, is the in-place move, which the widget does not draw; the managed NAT gateway it draws needs a new cluster.",
+            outbound_type(to),
+            byo_vnet_name(from)
+        )
+    } else {
+        format!(
+            "Outbound type {} needs a subnet prepared beforehand with a route to the hub firewall (BYO VNet); a cluster in the AKS-managed VNet cannot move to another VNet (Microsoft's migration table: not supported on a managed VNet), so it needs a new cluster.",
+            outbound_type(to)
+        )
+    }
+}
+
 /// Plans the in-place update of `from`'s cluster (its name and resource group) into `to`.
 pub fn az_update(from: &Scenario, to: &Scenario) -> UpdatePlan {
     let c = &from.cluster;
@@ -107,9 +133,10 @@ pub fn az_update(from: &Scenario, to: &Scenario) -> UpdatePlan {
         return plan;
     }
     if !vnet && to.vnet_integration() {
+        // The subnet is in the cluster's VNet, which an update never changes.
         plan.commands.push(cmd(format!(
             "--enable-apiserver-vnet-integration --apiserver-subnet-id {}",
-            quote(&apiserver_subnet_id(to))
+            quote(&apiserver_subnet_id(from))
         )));
         plan.commands.push(format!(
             "az aks stop -n {} -g {}",
@@ -227,19 +254,10 @@ pub fn az_update(from: &Scenario, to: &Scenario) -> UpdatePlan {
     }
 
     if from.egress != to.egress {
-        if byo_vnet(to) && !byo_vnet(from) {
-            refuse(
-                &mut plan,
-                "egress",
-                &format!(
-                    "Outbound type {} needs a subnet prepared beforehand (BYO VNet); a cluster in the AKS-managed VNet cannot move to another VNet, so it needs a new cluster.",
-                    outbound_type(to.egress)
-                ),
-                false,
-            );
+        if egress_fits_vnet(to.egress, byo_vnet(from)) {
+            plan.commands.push(cmd(outbound_flags(to.egress)));
         } else {
-            plan.commands
-                .push(cmd(format!("--outbound-type {}", outbound_type(to.egress))));
+            refuse(&mut plan, "egress", &egress_refusal(from, to.egress), false);
         }
     }
     plan
@@ -375,9 +393,74 @@ mod tests {
             az_update(&Scenario::default(), &fw).refused[0].key,
             "egress"
         );
+        assert_eq!(az_update(&fw, &nat).refused[0].key, "egress");
+    }
+
+    /// `natgw` is the AKS-managed NAT gateway: from and to the load balancer in place, in the
+    /// managed VNet, with one managed outbound IP (Microsoft's migration table and examples).
+    #[test]
+    fn load_balancer_to_managed_nat_gateway_is_in_place() {
+        let nat = with(|s| s.egress = Egress::NatGw);
+        let plan = az_update(&Scenario::default(), &nat);
+        assert!(plan.refused.is_empty(), "{plan:?}");
         assert_eq!(
-            az_update(&fw, &nat).commands,
-            vec![format!("{BASE} --outbound-type userAssignedNATGateway")]
+            plan.commands,
+            vec![format!(
+                "{BASE} --outbound-type managedNATGateway --nat-gateway-managed-outbound-ip-count 1"
+            )]
         );
+        assert_eq!(
+            az_update(&nat, &Scenario::default()).commands,
+            vec![format!(
+                "{BASE} --outbound-type loadBalancer --load-balancer-managed-outbound-ip-count 1"
+            )]
+        );
+    }
+
+    /// Every pair of egress values, with and without switching VNet integration on: in place
+    /// exactly when the new outbound type fits the VNet the cluster is in, and the API server
+    /// subnet is always that VNet's.
+    #[test]
+    fn every_egress_transition_stays_in_the_clusters_vnet() {
+        use crate::model::scenario::Egress::{Firewall, Lb, NatGw};
+        for from_egress in [Lb, NatGw, Firewall] {
+            for to_egress in [Lb, NatGw, Firewall] {
+                for vnet in [false, true] {
+                    let from = with(|s| s.egress = from_egress);
+                    let to = with(|s| {
+                        s.egress = to_egress;
+                        if vnet {
+                            s.mode = Mode::Vnet;
+                        }
+                    });
+                    let plan = az_update(&from, &to);
+                    let case = format!("{from_egress:?} → {to_egress:?}, vnet {vnet}: {plan:?}");
+                    let in_place = matches!(
+                        (from_egress, to_egress),
+                        (Lb, NatGw) | (NatGw, Lb) | (Firewall, Lb)
+                    );
+                    let refused = plan.refused.iter().any(|r| r.key == "egress");
+                    assert_eq!(refused, from_egress != to_egress && !in_place, "{case}");
+                    let outbound = plan.commands.iter().find(|c| c.contains("--outbound-type"));
+                    assert_eq!(outbound.is_some(), in_place, "{case}");
+                    if let Some(c) = outbound {
+                        assert!(
+                            c.contains(&format!("--outbound-type {}", outbound_type(to_egress))),
+                            "{case}"
+                        );
+                        assert!(!c.contains("userAssignedNATGateway"), "{case}");
+                    }
+                    if vnet {
+                        assert!(
+                            plan.commands[0].ends_with(&format!(
+                                "--apiserver-subnet-id {}",
+                                from.apiserver_subnet_id()
+                            )),
+                            "{case}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -33,7 +33,8 @@ pub struct HookValues {
     pub validation: Vec<String>,
     /// `access-profile`: the `apiServerAccessProfile` object as `az aks show` prints it.
     pub access_profile: AccessProfile,
-    /// `az-command`: the `az aks create` line that builds the cluster.
+    /// `az-command`: the commands that build the cluster, ending with `az aks create`, with
+    /// comment lines above it (Kubernetes version; why the create fails when it would).
     pub az_command: String,
     /// `transcript`: the terminal panel.
     pub transcript: String,

@@ -60,8 +60,12 @@ proptest! {
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(json["access_profile"].is_object());
         prop_assert!(hooks.transcript.ends_with('\n'));
-        prop_assert!(!hooks.az_command.contains('\n'));
-        prop_assert!(hooks.az_command.starts_with("az aks create -n "));
+        // Comments and preparation commands, then the create line, always last.
+        let lines: Vec<&str> = hooks.az_command.lines().collect();
+        prop_assert!(lines.last().is_some_and(|l| l.starts_with("az aks create -n ")));
+        prop_assert!(lines.iter().all(|l| l.starts_with("# ")
+            || l.starts_with("az ")
+            || l.starts_with("principal=$(az identity create ")));
         let _ = (terraform(&from), bicep(&from), az_show_json(&from), az_create(&to));
         let plan = az_update(&from, &to);
         prop_assert!(plan.commands.iter().all(|c| c.starts_with("az aks ")));

@@ -1,26 +1,38 @@
-//! The scenario's cluster as a Terraform `azurerm_kubernetes_cluster` resource (provider 4.x).
+//! The scenario's cluster as Terraform (azurerm provider 4.x): `azurerm_kubernetes_cluster`
+//! and the resources it needs first.
 //!
 //! Names from aks-facts.md §7: `private_cluster_enabled`, `private_dns_zone_id` (`System`,
 //! `None` or a zone id, capitalised as Terraform wants them), `private_cluster_public_fqdn_enabled`
 //! (written explicitly for private clusters: Terraform's default is `false` where the az CLI's
 //! is on, a classic source of surprise), `api_server_access_profile { authorized_ip_ranges,
 //! virtual_network_integration_enabled, subnet_id }`, `run_command_enabled`, `dns_prefix` and
-//! `network_profile { outbound_type }`. Laid out as `terraform fmt` would (two-space indent,
-//! `=` aligned across consecutive attributes). Like the az command line, invalid settings are
-//! reproduced, not fixed. Node pool size and network plugin (Azure CNI Overlay, today's az
-//! default) are illustrative: the widget does not model them.
+//! `network_profile { outbound_type, nat_gateway_profile { managed_outbound_ip_count } }`. Laid
+//! out as `terraform fmt` would (two-space indent, `=` aligned across consecutive attributes).
+//! Like the az command line, invalid settings are reproduced, not fixed. The node pool size is
+//! illustrative; the network profile (Azure CNI Overlay, the address plan's pod and service
+//! CIDRs) is the one the widget draws. No `kubernetes_version`: the article's 1.26.6 is out of
+//! support, AKS picks its default.
+//!
+//! Before the cluster, as the provider's documentation shows for a BYO zone: the firewall
+//! route table and its subnet association, the user-assigned identity, the BYO zone (and its
+//! link to the hub), the identity's `azurerm_role_assignment`s; the cluster `depends_on` the
+//! association and the assignments.
 
 use super::resources::{
-    apiserver_subnet_id, identity_id, needs_user_identity, node_subnet_id, outbound_type,
-    private_dns_zone_value, ranges_entries,
+    apiserver_subnet_id, byo_vnet, byo_zone, byo_zone_hub_link, byo_zone_name, cluster_cidrs,
+    cluster_notes, firewall_note, hub_vnet_id, identity_name, managed_vnet_note,
+    needs_user_identity, node_subnet_id, outbound_type, private_dns_zone_value, ranges_entries,
+    roles, route_table_name, Role, FIREWALL_ROUTE_NAME, HUB_LINK_NAME, MANAGED_OUTBOUND_IPS,
+    MANAGED_VNET_NOTE, NETWORK_PLUGIN, NETWORK_PLUGIN_MODE,
 };
 use crate::model::names::dns_prefix;
-use crate::model::scenario::{DnsZone, Scenario};
+use crate::model::scenario::{DnsZone, Egress, Scenario};
 
-/// One line of a block: an attribute, a nested block, or a blank separator.
+/// One line of a block: an attribute, a nested block, a comment or a blank separator.
 enum Item {
     Attr(&'static str, String),
     Block(String, Vec<Item>),
+    Comment(String),
     Blank,
 }
 
@@ -95,6 +107,10 @@ fn write_items(out: &mut String, items: &[Item], indent: usize) {
                 out.push('\n');
                 i += 1;
             }
+            Item::Comment(text) => {
+                out.push_str(&format!("{pad}# {text}\n"));
+                i += 1;
+            }
             Item::Block(header, inner) => {
                 out.push_str(&format!("{pad}{header} {{\n"));
                 write_items(out, inner, indent + 2);
@@ -139,7 +155,151 @@ fn bool_text(b: bool) -> String {
     b.to_string()
 }
 
-/// The `resource "azurerm_kubernetes_cluster" "aks" { … }` block, ending with a newline.
+/// `[\n  a,\n  b,\n]` of references (not strings), as `terraform fmt` lays out `depends_on`.
+fn refs(values: &[String], indent: usize) -> String {
+    let pad = " ".repeat(indent + 2);
+    let mut out = String::from("[\n");
+    for v in values {
+        out.push_str(&format!("{pad}{v},\n"));
+    }
+    out.push_str(&" ".repeat(indent));
+    out.push(']');
+    out
+}
+
+/// `resource "<kind>" "<name>" { … }`.
+fn resource(kind: &str, name: &str, body: Vec<Item>) -> Item {
+    Item::Block(format!("resource \"{kind}\" \"{name}\""), body)
+}
+
+/// `name`, `location` (when given) and `resource_group_name`, the first lines of most resources.
+fn placed(s: &Scenario, name: &str, location: bool) -> Vec<Item> {
+    let c = &s.cluster;
+    let mut out = vec![Item::Attr("name", hcl_string(name))];
+    if location {
+        out.push(Item::Attr("location", hcl_string(&c.region)));
+    }
+    out.push(Item::Attr(
+        "resource_group_name",
+        hcl_string(&c.resource_group),
+    ));
+    out
+}
+
+/// Appends a resource and the blank line after it.
+fn push_resource(items: &mut Vec<Item>, item: Item) {
+    items.push(item);
+    items.push(Item::Blank);
+}
+
+/// The Terraform address a role assignment is declared under.
+fn role_address(role: Role) -> &'static str {
+    match role {
+        Role::PrivateDnsZoneContributor => "azurerm_role_assignment.private_dns_zone_contributor",
+        Role::NetworkContributor => "azurerm_role_assignment.network_contributor",
+    }
+}
+
+/// What the cluster needs first, in order, and the addresses its `depends_on` lists.
+fn prerequisites(s: &Scenario) -> (Vec<Item>, Vec<String>) {
+    let mut items = Vec::new();
+    let mut deps = Vec::new();
+    if byo_vnet(s) {
+        items.push(Item::Comment(firewall_note(s)));
+        let mut table = placed(s, &route_table_name(s), true);
+        table.push(Item::Blank);
+        table.push(Item::Block(
+            "route".into(),
+            vec![
+                Item::Attr("name", hcl_string(FIREWALL_ROUTE_NAME)),
+                Item::Attr("address_prefix", hcl_string("0.0.0.0/0")),
+                Item::Attr("next_hop_type", hcl_string("VirtualAppliance")),
+                Item::Attr(
+                    "next_hop_in_ip_address",
+                    hcl_string(&s.cluster.addresses.firewall_private_ip.to_string()),
+                ),
+            ],
+        ));
+        push_resource(&mut items, resource("azurerm_route_table", "aks", table));
+        let subnet = node_subnet_id(s).unwrap_or_default();
+        push_resource(
+            &mut items,
+            resource(
+                "azurerm_subnet_route_table_association",
+                "nodes",
+                vec![
+                    Item::Attr("subnet_id", hcl_string(&subnet)),
+                    Item::Attr("route_table_id", "azurerm_route_table.aks.id".into()),
+                ],
+            ),
+        );
+        deps.push("azurerm_subnet_route_table_association.nodes".to_string());
+    }
+    if needs_user_identity(s) {
+        let identity = placed(s, &identity_name(s), true);
+        push_resource(
+            &mut items,
+            resource("azurerm_user_assigned_identity", "aks", identity),
+        );
+    }
+    if byo_zone(s) {
+        let zone = placed(s, &byo_zone_name(s), false);
+        push_resource(
+            &mut items,
+            resource("azurerm_private_dns_zone", "aks", zone),
+        );
+        if byo_zone_hub_link(s) {
+            let mut link = placed(s, HUB_LINK_NAME, false);
+            link.push(Item::Attr(
+                "private_dns_zone_name",
+                "azurerm_private_dns_zone.aks.name".into(),
+            ));
+            link.push(Item::Attr(
+                "virtual_network_id",
+                hcl_string(&hub_vnet_id(s)),
+            ));
+            link.push(Item::Attr("registration_enabled", "false".into()));
+            push_resource(
+                &mut items,
+                resource("azurerm_private_dns_zone_virtual_network_link", "hub", link),
+            );
+        }
+    }
+    for role in roles(s) {
+        let scope = match role {
+            Role::PrivateDnsZoneContributor => "azurerm_private_dns_zone.aks.id".to_string(),
+            Role::NetworkContributor => hcl_string(&role.scope_id(s)),
+        };
+        let address = role_address(role);
+        push_resource(
+            &mut items,
+            resource(
+                "azurerm_role_assignment",
+                address.trim_start_matches("azurerm_role_assignment."),
+                vec![
+                    Item::Attr("scope", scope),
+                    Item::Attr("role_definition_name", hcl_string(role.name())),
+                    Item::Attr(
+                        "principal_id",
+                        "azurerm_user_assigned_identity.aks.principal_id".into(),
+                    ),
+                ],
+            ),
+        );
+        deps.push(address.to_string());
+    }
+    if managed_vnet_note(s) {
+        items.push(Item::Comment(MANAGED_VNET_NOTE.to_string()));
+        items.push(Item::Blank);
+    }
+    (items, deps)
+}
+
+/// The cluster and what it needs first: the firewall route table, the user-assigned identity,
+/// the BYO zone (and its hub link), the identity's role assignments, then
+/// `resource "azurerm_kubernetes_cluster" "aks" { … }` with `depends_on` on them, under the
+/// Kubernetes version note (and the bootstrap failure warning when the create would fail).
+/// Ends with a newline.
 pub fn terraform(s: &Scenario) -> String {
     let c = &s.cluster;
     let mut top = vec![
@@ -147,20 +307,20 @@ pub fn terraform(s: &Scenario) -> String {
         Item::Attr("location", hcl_string(&c.region)),
         Item::Attr("resource_group_name", hcl_string(&c.resource_group)),
         Item::Attr("dns_prefix", hcl_string(&dns_prefix(c))),
-        Item::Attr("kubernetes_version", hcl_string(&c.kubernetes_version)),
         Item::Blank,
         Item::Attr("private_cluster_enabled", bool_text(s.is_private())),
     ];
     let zone = match s.dns_zone() {
-        Some(DnsZone::System) if s.dns.is_none() => Some("System".to_string()),
+        Some(DnsZone::System) if s.dns.is_none() => Some(hcl_string("System")),
+        _ if byo_zone(s) => Some("azurerm_private_dns_zone.aks.id".to_string()),
         _ => private_dns_zone_value(s).map(|z| match z.as_str() {
-            "system" => "System".to_string(),
-            "none" => "None".to_string(),
-            _ => z,
+            "system" => hcl_string("System"),
+            "none" => hcl_string("None"),
+            _ => hcl_string(&z),
         }),
     };
     if let Some(zone) = zone {
-        top.push(Item::Attr("private_dns_zone_id", hcl_string(&zone)));
+        top.push(Item::Attr("private_dns_zone_id", zone));
     }
     if s.is_private() || s.public_fqdn.is_some() {
         let on = if s.is_private() {
@@ -206,7 +366,10 @@ pub fn terraform(s: &Scenario) -> String {
     let identity = if needs_user_identity(s) {
         vec![
             Item::Attr("type", hcl_string("UserAssigned")),
-            Item::Attr("identity_ids", list(&[identity_id(s)], 4)),
+            Item::Attr(
+                "identity_ids",
+                "[azurerm_user_assigned_identity.aks.id]".to_string(),
+            ),
         ]
     } else {
         vec![Item::Attr("type", hcl_string("SystemAssigned"))]
@@ -214,26 +377,43 @@ pub fn terraform(s: &Scenario) -> String {
     top.push(Item::Blank);
     top.push(Item::Block("identity".into(), identity));
 
+    let [pod, service, dns] = cluster_cidrs(s);
+    let mut network = vec![
+        Item::Attr("network_plugin", hcl_string(NETWORK_PLUGIN)),
+        Item::Attr("network_plugin_mode", hcl_string(NETWORK_PLUGIN_MODE)),
+        Item::Attr("pod_cidr", hcl_string(&pod)),
+        Item::Attr("service_cidr", hcl_string(&service)),
+        Item::Attr("dns_service_ip", hcl_string(&dns)),
+        Item::Attr("load_balancer_sku", hcl_string("standard")),
+        Item::Attr("outbound_type", hcl_string(outbound_type(s.egress))),
+    ];
+    if s.egress == Egress::NatGw {
+        network.push(Item::Blank);
+        network.push(Item::Block(
+            "nat_gateway_profile".into(),
+            vec![Item::Attr(
+                "managed_outbound_ip_count",
+                MANAGED_OUTBOUND_IPS.to_string(),
+            )],
+        ));
+    }
     top.push(Item::Blank);
-    top.push(Item::Block(
-        "network_profile".into(),
-        vec![
-            Item::Attr("network_plugin", hcl_string("azure")),
-            Item::Attr("network_plugin_mode", hcl_string("overlay")),
-            Item::Attr("load_balancer_sku", hcl_string("standard")),
-            Item::Attr("outbound_type", hcl_string(outbound_type(s.egress))),
-        ],
-    ));
+    top.push(Item::Block("network_profile".into(), network));
+
+    let (mut items, deps) = prerequisites(s);
+    if !deps.is_empty() {
+        top.push(Item::Blank);
+        top.push(Item::Attr("depends_on", refs(&deps, 2)));
+    }
+    items.extend(
+        cluster_notes(s, "authorized_ip_ranges")
+            .into_iter()
+            .map(Item::Comment),
+    );
+    items.push(resource("azurerm_kubernetes_cluster", "aks", top));
 
     let mut out = String::new();
-    write_items(
-        &mut out,
-        &[Item::Block(
-            "resource \"azurerm_kubernetes_cluster\" \"aks\"".into(),
-            top,
-        )],
-        0,
-    );
+    write_items(&mut out, &items, 0);
     out
 }
 
@@ -248,13 +428,14 @@ mod tests {
         s.cluster.name = "aks-ntwdemo11".into();
         s.mode = Mode::Private;
         let tf = terraform(&s);
-        assert!(tf.starts_with("resource \"azurerm_kubernetes_cluster\" \"aks\" {\n  name                = \"aks-ntwdemo11\"\n"));
+        assert!(tf.starts_with("# Kubernetes version: the AKS default (the article's 1.26 is out of support)\nresource \"azurerm_kubernetes_cluster\" \"aks\" {\n  name                = \"aks-ntwdemo11\"\n"), "{tf}");
         assert!(tf.contains("  private_cluster_enabled             = true\n"));
         assert!(tf.contains("  private_dns_zone_id                 = \"System\"\n"));
         assert!(tf.contains("  private_cluster_public_fqdn_enabled = true\n"));
         assert!(tf.contains("  run_command_enabled                 = true\n"));
         assert!(!tf.contains("api_server_access_profile"));
         assert!(tf.contains("    outbound_type       = \"loadBalancer\"\n"));
+        assert!(!tf.contains("depends_on"));
         assert!(tf.ends_with("  }\n}\n"));
     }
 
@@ -280,8 +461,11 @@ mod tests {
             ..Scenario::default()
         };
         let tf = terraform(&s);
-        assert!(tf.contains("private_dns_zone_id                 = \"/subscriptions/"));
+        assert!(
+            tf.contains("private_dns_zone_id                 = azurerm_private_dns_zone.aks.id\n")
+        );
         assert!(tf.contains("type         = \"UserAssigned\""));
+        assert!(tf.contains("identity_ids = [azurerm_user_assigned_identity.aks.id]\n"));
         s.dns = Some(DnsZone::None);
         assert!(terraform(&s).contains("= \"None\""));
     }

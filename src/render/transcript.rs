@@ -27,7 +27,8 @@ use crate::model::scenario::{ClientKind, Mode, Scenario};
 use crate::model::simulate::Analysis;
 use crate::model::trace::{Outcome, Trace};
 
-use super::{access_profile_json, az_create, az_show_table, fqdns_json, nslookup};
+use super::az_create::az_create_command;
+use super::{access_profile_json, az_show_table, fqdns_json, nslookup};
 
 /// The article's shell prompt.
 pub const PROMPT: &str = "yumemaru@azure:~$ ";
@@ -93,7 +94,7 @@ pub(crate) fn transcript_with_profile(
     let (n, g) = (&c.name, &c.resource_group);
     if let Some(first) = trace.validation.first() {
         return render(&[Block::new(
-            az_create(s),
+            az_create_command(s),
             format!("ERROR: {}", first.message),
         )]);
     }
@@ -232,7 +233,7 @@ Address: 52.226.4.150
         };
         assert_eq!(
             transcript(&s),
-            "yumemaru@azure:~$ az aks create -n aks-ntwdemo1 -g aksntwdemo --enable-private-cluster --api-server-authorized-ip-ranges 1.1.1.1/32 --node-count 1\n\nERROR: --api-server-authorized-ip-ranges is not supported for private cluster\n"
+            "yumemaru@azure:~$ az aks create -n aks-ntwdemo1 -g aksntwdemo --enable-private-cluster --api-server-authorized-ip-ranges 1.1.1.1/32 --node-count 1 --network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16 --service-cidr 10.0.0.0/16 --dns-service-ip 10.0.0.10\n\nERROR: --api-server-authorized-ip-ranges is not supported for private cluster\n"
         );
     }
 
