@@ -68,8 +68,10 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
             }
             <h3 class="panel-title">{ "kubectl get nodes" }</h3>
             // Focusable: a long line makes the box scroll sideways, and keyboard users must be
-            // able to scroll it too.
-            <pre class="terminal small" data-testid="kubectl-output" tabindex="0" aria-label="kubectl get nodes output">{ t.kubectl_output.clone() }</pre>
+            // able to scroll it too. Empty (an invalid cluster), there is nothing to reach.
+            <pre class="terminal small" data-testid="kubectl-output"
+                 tabindex={(!t.kubectl_output.is_empty()).then_some("0")}
+                 aria-label={(!t.kubectl_output.is_empty()).then_some("kubectl get nodes output")}>{ t.kubectl_output.clone() }</pre>
             if t.output_illustrative {
                 <p class="illustrative" data-testid="output-illustrative">
                     { "Illustrative text: no published source gives the exact message az prints here; the outcome itself is what the model computes." }
