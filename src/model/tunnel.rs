@@ -76,7 +76,7 @@ pub fn kubelet_event(a: &Analysis<'_>) -> Event {
     let blocked = a.node_egress_blocked();
     let (label, detail) = if blocked {
         (
-            cat(&["kubelet ✕ ", &ip]),
+            cat(&["kubelet → ", &ip]),
             cat(&[
                 "The kubelet's own calls (node status, lease, its pods) leave",
                 &public_leg(a),
@@ -143,7 +143,7 @@ pub fn tunnel_event(a: &Analysis<'_>) -> Event {
             Verdict::Pass,
         ),
         Tunnel::Down => (
-            cat(&["konnectivity ✕ ", &ip]),
+            cat(&["konnectivity → ", &ip]),
             cat(&[
                 "konnectivity-agent's tunnel leaves",
                 &public_leg(a),
