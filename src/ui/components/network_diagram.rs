@@ -206,7 +206,7 @@ fn event_view(
         })
         .collect();
     html! {
-        <g class={classes} data-event={index.to_string()} aria-hidden="true">
+        <g class={classes} data-event={index.to_string()} data-from={e.from.as_str()} data-to={e.to.as_str()} aria-hidden="true">
             { lines }
             <polygon class="event-head" points={arrowhead(last_from, b, 9.0)} />
             if e.kind == EventKind::Tunnel && tunnel == Tunnel::Konnectivity {
