@@ -20,7 +20,6 @@ use crate::ui::components::waterfall::Waterfall;
 use crate::ui::hooks::use_fragment_sync::{current_fragment, use_fragment_sync};
 use crate::ui::hooks::use_reduced_motion::use_reduced_motion;
 use crate::ui::hooks::use_ticker::use_ticker;
-use crate::ui::network::layout;
 use crate::ui::overview::OverviewFacts;
 use crate::ui::state::{Action, State};
 
@@ -110,8 +109,8 @@ pub fn app(props: &AppProps) -> Html {
                 <Primer uid={(*uid).clone()} />
             </details>
             <div class="stage">
-                <div class="diagram-scroll" tabindex="0" role="region" aria-label="Network diagram (scrolls sideways on small screens)">
-                    <NetworkDiagram layout={layout(scenario)} trace={trace.clone()} step={state.step} {motion} />
+                <div class="diagram-frame" role="region" aria-label="Network diagram">
+                    <NetworkDiagram scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {motion} />
                 </div>
                 <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             </div>

@@ -29,6 +29,55 @@ impl Rect {
 }
 
 impl Rect {
+    /// The rectangle grown by `by` on every side (shrunk when negative).
+    pub fn inflate(&self, by: f32) -> Rect {
+        Rect::new(
+            self.x - by,
+            self.y - by,
+            self.w + 2.0 * by,
+            self.h + 2.0 * by,
+        )
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    /// True when the interiors overlap (touching edges do not count).
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+
+    /// True when the segment `a`–`b` passes through the interior (Liang–Barsky clipping).
+    pub fn cut_by(&self, a: Point, b: Point) -> bool {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let (mut t0, mut t1) = (0.0f32, 1.0f32);
+        for (p, q) in [
+            (-dx, a.x - self.x),
+            (dx, self.right() - a.x),
+            (-dy, a.y - self.y),
+            (dy, self.bottom() - a.y),
+        ] {
+            if p == 0.0 {
+                if q <= 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+        t1 - t0 > 1e-4
+    }
+
     /// Where the ray from this rectangle's centre towards `toward` leaves the rectangle, so that
     /// arrows start and end on box edges rather than under the labels.
     pub fn edge_towards(&self, toward: Point) -> Point {

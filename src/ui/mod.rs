@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod components;
+pub mod diagram;
 pub mod geometry;
 pub mod hooks;
 pub mod network;

@@ -1,22 +1,120 @@
-//! The network diagram as data: where each place of the model sits, which areas hold them, and
-//! which of them exist for a given scenario. The component in `components::network_diagram` only
-//! draws this, so layout and visibility rules are checked natively.
+//! The network diagram as data: which areas and places exist for a scenario, where they sit for
+//! the width the diagram has, and every text they print. The component in
+//! `components::network_diagram` only draws this (with the routes of `diagram::scene`), so layout,
+//! visibility and legibility are checked natively.
+//!
+//! Three layouts share one tree of areas and places: `Wide` (three columns, containers of
+//! 1000 px and more), `Column` (two columns, 600–999 px: blog columns and iframes) and `Stacked`
+//! (one column, phones). Each is drawn at its own user-space width, so the diagram is scaled
+//! between 1 and 1.67 times in its range and a 12-unit text never renders below 12 px. Box sizes
+//! follow their wrapped text, so nothing overflows, and every gap between boxes leaves a lane for
+//! the router.
 
 use crate::model::{ClientKind, Egress, Names, Place, Scenario};
-use crate::ui::geometry::{Point, Rect};
+use crate::ui::diagram::metrics::{self, LINE};
+use crate::ui::geometry::Rect;
 
-/// The SVG user-space size of the network diagram.
-pub const VIEW_BOX: Rect = Rect::new(0.0, 0.0, 1000.0, 640.0);
+/// Box titles, area titles and event labels (bold).
+pub const TITLE_SIZE: f32 = 13.0;
+/// Values inside boxes, legend entries.
+pub const TEXT_SIZE: f32 = 12.0;
+/// Space between boxes, and between a box and its area's border: room for two lanes.
+pub const GAP: f32 = 26.0;
+/// Inner padding of a box around its text.
+const PAD: f32 = 8.0;
+/// Space between an area's border and the boxes inside it.
+const AREA_PAD: f32 = 16.0;
+
+/// Which arrangement the diagram uses; picked from the width it is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LayoutKind {
+    /// Three columns: containers 1000 px wide and more.
+    Wide,
+    /// Two columns: 600–999 px (blog columns, iframes).
+    Column,
+    /// One column: phones.
+    Stacked,
+}
+
+impl LayoutKind {
+    pub const ALL: [LayoutKind; 3] = [LayoutKind::Wide, LayoutKind::Column, LayoutKind::Stacked];
+
+    /// The layout for a container `px` CSS pixels wide.
+    pub fn for_width(px: f32) -> LayoutKind {
+        if px >= 1000.0 {
+            LayoutKind::Wide
+        } else if px >= 600.0 {
+            LayoutKind::Column
+        } else {
+            LayoutKind::Stacked
+        }
+    }
+
+    /// The user-space width of the drawing.
+    pub fn view_width(self) -> f32 {
+        match self {
+            LayoutKind::Wide => 1000.0,
+            LayoutKind::Column => 600.0,
+            LayoutKind::Stacked => 320.0,
+        }
+    }
+
+    /// The narrowest container the layout is used for: its scale is at least this / width.
+    pub fn min_px(self) -> f32 {
+        match self {
+            LayoutKind::Wide => 1000.0,
+            LayoutKind::Column => 600.0,
+            LayoutKind::Stacked => 320.0,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayoutKind::Wide => "wide",
+            LayoutKind::Column => "column",
+            LayoutKind::Stacked => "stacked",
+        }
+    }
+}
+
+/// One line of text, anchored at its baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub bold: bool,
+    /// Centred on `x` (else starts at `x`).
+    pub centred: bool,
+    /// CSS class.
+    pub class: &'static str,
+}
+
+impl TextLine {
+    /// The box the glyphs occupy (an upper bound for the stylesheet's fonts).
+    pub fn rect(&self) -> Rect {
+        let w = metrics::text_width(&self.text, self.size, self.bold);
+        let x = if self.centred {
+            self.x - w / 2.0
+        } else {
+            self.x
+        };
+        Rect::new(x, self.y - 0.95 * self.size, w, 1.25 * self.size)
+    }
+}
 
 /// An area: a network, a site, a platform band.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Area {
     pub id: &'static str,
-    /// One or more lines, separated by `\n`.
-    pub label: String,
     pub rect: Rect,
+    /// The title, wrapped to the area's width.
+    pub title: Vec<TextLine>,
     /// False when the scenario has no such area (the delegated subnet without VNet integration).
     pub present: bool,
+    /// Subnets are drawn dashed.
+    pub nested: bool,
 }
 
 /// A place of the model (client, resolver, endpoint...) with its box and printed values.
@@ -24,242 +122,566 @@ pub struct Area {
 pub struct Spot {
     pub place: Place,
     pub label: &'static str,
-    pub sub: String,
-    /// What a screen reader hears: what the place is, in this scenario.
+    /// What a screen reader hears: what the place is, in this scenario (and any text cut short).
     pub description: String,
     pub rect: Rect,
+    /// The label and values, wrapped to the box.
+    pub lines: Vec<TextLine>,
     pub present: bool,
     /// The client running kubectl in this scenario.
     pub active: bool,
 }
 
-/// A private DNS zone's virtual network link, drawn as a dashed line to the linked network.
+/// A private DNS zone's virtual network link: from the zone to the linked network's border.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZoneLink {
     pub to_area: &'static str,
-    pub from: Point,
-    pub to: Point,
-    pub label: &'static str,
+    /// A small target on the linked area's border.
+    pub target: Rect,
 }
 
-/// Everything the diagram shows for one scenario.
+/// Everything the diagram shows for one scenario at one width, before routing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkLayout {
+    pub kind: LayoutKind,
+    /// The user-space canvas (origin 0, 0).
+    pub canvas: Rect,
     pub areas: Vec<Area>,
     pub spots: Vec<Spot>,
     pub zone_links: Vec<ZoneLink>,
     /// The authorized-ranges filter sits on the public endpoint.
     pub filter_on: bool,
+    /// Where the routed picture ends and the caption and legend begin.
+    pub bottom: f32,
 }
 
 impl NetworkLayout {
     pub fn spot(&self, place: Place) -> Option<&Spot> {
         self.spots.iter().find(|s| s.place == place)
     }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+}
+
+/// What a spot prints and how it reads, before it has a position.
+struct SpotText {
+    place: Place,
+    label: &'static str,
+    sub: Vec<String>,
+    description: String,
+    present: bool,
+    active: bool,
+}
+
+/// The tree the three layouts arrange.
+enum Block {
+    Area {
+        id: &'static str,
+        title: String,
+        per_row: usize,
+        nested: bool,
+        present: bool,
+        children: Vec<Block>,
+    },
+    /// Children side by side without a border of their own.
+    Group {
+        per_row: usize,
+        children: Vec<Block>,
+    },
+    /// One box, or several places sharing one box where at most one is present.
+    Slot(Vec<Place>),
 }
 
 fn cidr((ip, len): (std::net::Ipv4Addr, u8)) -> String {
     format!("{ip}/{len}")
 }
 
-/// The private zone's box text: a system zone's GUID label is cut so the name fits its box (the
-/// full name is in the accessible description), then which networks the zone is linked to.
-fn zone_lines(zone: &str, hub_linked: bool) -> String {
-    let name = match zone.split_once('.') {
-        Some((guid, rest)) if guid.len() > 20 => format!("{}….\n{rest}", &guid[..13]),
-        _ => zone.to_string(),
-    };
-    let links = if hub_linked {
-        "linked: cluster VNet, hub"
-    } else {
-        "linked: cluster VNet"
-    };
-    format!("{name}\n{links}")
-}
-
-/// The layout for a scenario: fixed positions, scenario-dependent presence and values.
-pub fn layout(s: &Scenario) -> NetworkLayout {
+/// The texts of every place, for the scenario.
+fn spot_texts(s: &Scenario) -> Vec<SpotText> {
     let a = &s.cluster.addresses;
     let names = Names::for_scenario(s);
     let private = s.is_private();
     let vnet = s.vnet_integration();
-    let has_zone = names.private_zone.is_some();
-    let filter_on = s.ranges_text().is_some_and(|t| !t.trim().is_empty());
     let zone = names.private_zone.clone().unwrap_or_default();
-
-    let area = |id, label: String, rect, present| Area {
-        id,
-        label,
-        rect,
-        present,
+    // A system zone's GUID label is long: it gets a line of its own (cut to fit if need be,
+    // the full name stays in the accessible description).
+    let zone_shown = match zone.split_once('.') {
+        Some((guid, rest)) if guid.len() > 20 => format!("{guid}.\n{rest}"),
+        _ => zone.clone(),
     };
-    let areas = vec![
-        area(
-            "internet",
-            "Internet".into(),
-            Rect::new(8.0, 8.0, 300.0, 300.0),
-            true,
-        ),
-        area(
-            "onprem",
-            format!("On-premises site {}", cidr(a.onprem_network)),
-            Rect::new(8.0, 324.0, 300.0, 308.0),
-            true,
-        ),
-        area(
-            "azure-dns",
-            "Azure DNS".into(),
-            Rect::new(324.0, 8.0, 236.0, 300.0),
-            true,
-        ),
-        area(
-            "hub",
-            format!("Hub VNet {}", cidr(a.hub_vnet)),
-            Rect::new(324.0, 324.0, 236.0, 308.0),
-            true,
-        ),
-        area(
-            "managed",
-            "Microsoft-managed".into(),
-            Rect::new(630.0, 8.0, 362.0, 300.0),
-            true,
-        ),
-        area(
-            "cluster-vnet",
-            format!("Cluster VNet {}", cidr(a.vnet)),
-            Rect::new(630.0, 324.0, 362.0, 308.0),
-            true,
-        ),
-        area(
-            "node-subnet",
-            format!("Node subnet {}", cidr(a.node_subnet)),
-            Rect::new(642.0, 354.0, 338.0, 150.0),
-            true,
-        ),
-        area(
-            "apiserver-subnet",
-            format!("API server subnet\n{} delegated", cidr(a.apiserver_subnet)),
-            Rect::new(642.0, 516.0, 166.0, 106.0),
-            vnet,
-        ),
-        area(
-            "vm-subnet",
-            format!("VM subnet\n{}", cidr(a.vm_subnet)),
-            Rect::new(820.0, 516.0, 160.0, 106.0),
-            true,
-        ),
-    ];
-
+    let filter_on = s.ranges_text().is_some_and(|t| !t.trim().is_empty());
     let client = |c: ClientKind| s.client == c;
-    let spot = |place, label, sub: String, description: String, rect, present, active| Spot {
+    let t = |place, label, sub: &[&str], description: String, present, active| SpotText {
         place,
         label,
-        sub,
+        sub: sub.iter().map(|l| l.to_string()).collect(),
         description,
-        rect,
         present,
         active,
+    };
+    let laptop = s.laptop_ip.to_string();
+    let resolver = format!("inbound {}", a.private_resolver_ip);
+    let fw = format!("egress {}", a.firewall_egress_ip);
+    let hub_vm = a.hub_vm_ip.to_string();
+    let public = a.api_public_ip.to_string();
+    let node = a.node_ip.to_string();
+    let lb = format!("outbound {}", a.lb_egress_ip);
+    let nat = format!("egress {}", a.natgw_egress_ip);
+    let pe = a.private_endpoint_ip.to_string();
+    let ilb = a.ilb_ip.to_string();
+    let vm = a.vm_ip.to_string();
+    let links = if s.zone_link {
+        "linked: cluster VNet, hub"
+    } else {
+        "linked: cluster VNet"
     };
     let filter_words = if filter_on {
         ", with the authorized IP ranges filter"
     } else {
         ""
     };
-    let spots = vec![
-        spot(Place::Laptop, "Admin laptop", s.laptop_ip.to_string(),
-             format!("an admin laptop on the Internet, public IP {}", s.laptop_ip),
-             Rect::new(24.0, 44.0, 136.0, 56.0), true, client(ClientKind::Laptop)),
-        spot(Place::RunCommand, "az CLI", "command invoke".into(),
-             "the az CLI running az aks command invoke through Azure Resource Manager".into(),
-             Rect::new(24.0, 116.0, 136.0, 56.0), true, client(ClientKind::RunCommand)),
-        spot(Place::PublicResolver, "Public resolver", "ISP DNS".into(),
-             "the laptop's recursive DNS resolver on the Internet".into(),
-             Rect::new(24.0, 228.0, 136.0, 56.0), true, false),
-        spot(Place::Internet, "Internet", "public routing".into(),
-             "the public Internet: routes public addresses only".into(),
-             Rect::new(176.0, 150.0, 120.0, 56.0), true, false),
-        spot(Place::OnPrem, "Workstation", "on-premises".into(),
-             "a workstation on-premises, connected to the hub by VPN".into(),
-             Rect::new(24.0, 364.0, 136.0, 56.0), true, client(ClientKind::OnPrem)),
-        spot(Place::OnPremDns, "On-prem DNS", if s.forwarder { "forwards the zone".into() } else { "no forwarder".into() },
-             if s.forwarder { "the on-premises DNS server, conditionally forwarding the private zone to the hub's DNS Private Resolver".into() }
-             else { "the on-premises DNS server, with no conditional forwarder for the private zone".into() },
-             Rect::new(24.0, 472.0, 136.0, 56.0), true, false),
-        spot(Place::PublicDns, "Azure public DNS", "azmk8s.io".into(),
-             "Azure public DNS, where the cluster's public FQDN lives".into(),
-             Rect::new(340.0, 44.0, 204.0, 56.0), true, false),
-        spot(Place::AzureDns, "Azure DNS", "168.63.129.16".into(),
-             "Azure-provided DNS at 168.63.129.16, reachable only from inside Azure virtual networks".into(),
-             Rect::new(340.0, 120.0, 204.0, 56.0), true, false),
-        spot(Place::PrivateZone, "Private DNS zone", zone_lines(&zone, s.zone_link),
-             format!("the private DNS zone {zone}, answering only for the virtual networks linked to it"),
-             Rect::new(340.0, 196.0, 204.0, 96.0), has_zone, false),
-        spot(Place::VpnGateway, "VPN gateway", "site-to-site".into(),
-             "the hub's VPN gateway, connecting the on-premises site".into(),
-             Rect::new(340.0, 352.0, 204.0, 46.0), true, false),
-        spot(Place::PrivateResolver, "DNS Private Resolver", format!("inbound {}", a.private_resolver_ip),
-             format!("the DNS Private Resolver's inbound endpoint {} in the hub", a.private_resolver_ip),
-             Rect::new(340.0, 406.0, 204.0, 46.0), true, false),
-        spot(Place::Firewall, "Azure Firewall", format!("egress {}", a.firewall_egress_ip),
-             format!("the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it and it also serves the hub VM; it translates them to its public IP {}", a.firewall_egress_ip),
-             Rect::new(340.0, 460.0, 204.0, 46.0), s.egress == Egress::Firewall, false),
-        spot(Place::Peered, "VM in hub", a.hub_vm_ip.to_string(),
-             format!("a virtual machine in the hub VNet, private IP {}", a.hub_vm_ip),
-             Rect::new(340.0, 544.0, 204.0, 56.0), true, client(ClientKind::Peered)),
-        spot(Place::Peering, "Peering", String::new(),
-             "the VNet peering between the hub and the cluster VNet".into(),
-             Rect::new(566.0, 446.0, 58.0, 44.0), true, false),
-        spot(Place::Arm, "Resource Manager", "management API".into(),
-             "Azure Resource Manager, which runs az aks command invoke inside the cluster".into(),
-             Rect::new(646.0, 40.0, 150.0, 56.0), true, false),
-        spot(Place::PublicEndpoint, "Public endpoint", a.api_public_ip.to_string(),
-             format!("the API server's public endpoint {}{filter_words}", a.api_public_ip),
-             Rect::new(646.0, 150.0, 150.0, 66.0), !private, false),
-        spot(Place::ApiServer, "API server", "control plane".into(),
-             "the Kubernetes API server, run by Microsoft".into(),
-             Rect::new(820.0, 40.0, 160.0, 176.0), true, false),
-        spot(Place::Node, "Node", a.node_ip.to_string(),
-             format!("the cluster node {}, running kubelet and the konnectivity agent", s.cluster.node_name),
-             Rect::new(654.0, 390.0, 150.0, 56.0), true, client(ClientKind::Node)),
-        spot(Place::LoadBalancer, "Load balancer", format!("outbound {}", a.lb_egress_ip),
-             format!("the cluster load balancer's outbound rule: the nodes leave the VNet as {}, which AKS authorizes by itself", a.lb_egress_ip),
-             Rect::new(654.0, 454.0, 150.0, 44.0), s.egress == Egress::Lb, false),
-        spot(Place::NatGateway, "NAT gateway", format!("egress {}", a.natgw_egress_ip),
-             format!("the NAT gateway on the cluster's subnets (managedNATGateway): nodes and VMs there leave as {}; it never serves the peered hub", a.natgw_egress_ip),
-             Rect::new(654.0, 454.0, 150.0, 44.0), s.egress == Egress::NatGw, false),
-        spot(Place::PrivateEndpoint, "Private endpoint", a.private_endpoint_ip.to_string(),
-             format!("the API server's private endpoint NIC {} in the node subnet", a.private_endpoint_ip),
-             Rect::new(816.0, 390.0, 152.0, 56.0), private && !vnet, false),
-        spot(Place::Ilb, "ILB", a.ilb_ip.to_string(),
-             format!("the API server's internal load balancer {} in the delegated subnet", a.ilb_ip),
-             Rect::new(654.0, 562.0, 142.0, 52.0), vnet, false),
-        spot(Place::Vm, "VM", a.vm_ip.to_string(),
-             format!("a virtual machine in the cluster VNet, private IP {}", a.vm_ip),
-             Rect::new(832.0, 562.0, 136.0, 52.0), true, client(ClientKind::Vm)),
-    ];
+    let mut endpoint_sub = vec![public.as_str()];
+    if filter_on {
+        endpoint_sub.push("authorized ranges filter");
+    }
+    vec![
+        t(Place::Laptop, "Admin laptop", &[&laptop],
+          format!("an admin laptop on the Internet, public IP {}", s.laptop_ip), true, client(ClientKind::Laptop)),
+        t(Place::RunCommand, "az CLI", &["command invoke"],
+          "the az CLI running az aks command invoke through Azure Resource Manager".into(), true, client(ClientKind::RunCommand)),
+        t(Place::PublicResolver, "Public resolver", &["ISP DNS"],
+          "the laptop's recursive DNS resolver on the Internet".into(), true, false),
+        t(Place::Internet, "Internet", &["public routing"],
+          "the public Internet: routes public addresses only".into(), true, false),
+        t(Place::OnPrem, "Workstation", &["on-premises"],
+          "a workstation on-premises, connected to the hub by VPN".into(), true, client(ClientKind::OnPrem)),
+        t(Place::OnPremDns, "On-prem DNS", &[if s.forwarder { "forwards the zone" } else { "no forwarder" }],
+          if s.forwarder { "the on-premises DNS server, conditionally forwarding the private zone to the hub's DNS Private Resolver".into() }
+          else { "the on-premises DNS server, with no conditional forwarder for the private zone".into() }, true, false),
+        t(Place::PublicDns, "Azure public DNS", &["azmk8s.io"],
+          "Azure public DNS, where the cluster's public FQDN lives".into(), true, false),
+        t(Place::AzureDns, "Azure DNS", &["168.63.129.16"],
+          "Azure-provided DNS at 168.63.129.16, reachable only from inside Azure virtual networks".into(), true, false),
+        t(Place::PrivateZone, "Private DNS zone", &[&zone_shown, links],
+          format!("the private DNS zone {zone}, answering only for the virtual networks linked to it ({links})"),
+          names.private_zone.is_some(), false),
+        t(Place::VpnGateway, "VPN gateway", &["site-to-site"],
+          "the hub's VPN gateway, connecting the on-premises site".into(), true, false),
+        t(Place::PrivateResolver, "DNS Private Resolver", &[&resolver],
+          format!("the DNS Private Resolver's inbound endpoint {} in the hub", a.private_resolver_ip), true, false),
+        t(Place::Firewall, "Azure Firewall", &[&fw],
+          format!("the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it and it also serves the hub VM; it translates them to its public IP {}", a.firewall_egress_ip),
+          s.egress == Egress::Firewall, false),
+        t(Place::Peered, "VM in hub", &[&hub_vm],
+          format!("a virtual machine in the hub VNet, private IP {}", a.hub_vm_ip), true, client(ClientKind::Peered)),
+        t(Place::Peering, "Peering", &[],
+          "the VNet peering between the hub and the cluster VNet".into(), true, false),
+        t(Place::Arm, "Resource Manager", &["management API"],
+          "Azure Resource Manager, which runs az aks command invoke inside the cluster".into(), true, false),
+        t(Place::PublicEndpoint, "Public endpoint", &endpoint_sub,
+          format!("the API server's public endpoint {}{filter_words}", a.api_public_ip), !private, false),
+        t(Place::ApiServer, "API server", &["control plane"],
+          "the Kubernetes API server, run by Microsoft".into(), true, false),
+        t(Place::Node, "Node", &[&node],
+          format!("the cluster node {}, running kubelet and the konnectivity agent", s.cluster.node_name), true, client(ClientKind::Node)),
+        t(Place::PrivateEndpoint, "Private endpoint", &[&pe],
+          format!("the API server's private endpoint NIC {} in the node subnet", a.private_endpoint_ip), private && !vnet, false),
+        t(Place::LoadBalancer, "Load balancer", &[&lb],
+          format!("the cluster load balancer's outbound rule: the nodes leave the VNet as {}, which AKS authorizes by itself", a.lb_egress_ip),
+          s.egress == Egress::Lb, false),
+        t(Place::NatGateway, "NAT gateway", &[&nat],
+          format!("the NAT gateway on the cluster's subnets (managedNATGateway): nodes and VMs there leave as {}; it never serves the peered hub", a.natgw_egress_ip),
+          s.egress == Egress::NatGw, false),
+        t(Place::Ilb, "ILB", &[&ilb],
+          format!("the API server's internal load balancer {} in the delegated subnet", a.ilb_ip), vnet, false),
+        t(Place::Vm, "VM", &[&vm],
+          format!("a virtual machine in the cluster VNet, private IP {}", a.vm_ip), true, client(ClientKind::Vm)),
+    ]
+}
 
+/// The tree of areas for a layout, with how many children share a row.
+fn tree(s: &Scenario, kind: LayoutKind) -> [Block; 6] {
+    let a = &s.cluster.addresses;
+    let wide = kind == LayoutKind::Wide;
+    let two = |yes: bool| if yes { 2 } else { 1 };
+    let area = |id, title: String, per_row, children| Block::Area {
+        id,
+        title,
+        per_row,
+        nested: false,
+        present: true,
+        children,
+    };
+    let slot = |p| Block::Slot(vec![p]);
+    let subnet = |id, title: String, present, children| Block::Area {
+        id,
+        title,
+        per_row: 1,
+        nested: true,
+        present,
+        children,
+    };
+    [
+        area(
+            "internet",
+            "Internet".into(),
+            1,
+            vec![
+                slot(Place::Laptop),
+                slot(Place::RunCommand),
+                slot(Place::PublicResolver),
+                slot(Place::Internet),
+            ],
+        ),
+        area(
+            "onprem",
+            format!("On-premises site {}", cidr(a.onprem_network)),
+            1,
+            vec![slot(Place::OnPrem), slot(Place::OnPremDns)],
+        ),
+        area(
+            "azure-dns",
+            "Azure DNS".into(),
+            1,
+            vec![
+                slot(Place::PublicDns),
+                slot(Place::AzureDns),
+                slot(Place::PrivateZone),
+            ],
+        ),
+        area(
+            "hub",
+            format!("Hub VNet {}", cidr(a.hub_vnet)),
+            1,
+            vec![
+                slot(Place::VpnGateway),
+                slot(Place::PrivateResolver),
+                slot(Place::Firewall),
+                slot(Place::Peered),
+            ],
+        ),
+        area(
+            "managed",
+            "Microsoft-managed".into(),
+            two(wide),
+            vec![
+                slot(Place::Arm),
+                slot(Place::PublicEndpoint),
+                slot(Place::ApiServer),
+            ],
+        ),
+        area(
+            "cluster-vnet",
+            format!("Cluster VNet {}", cidr(a.vnet)),
+            1,
+            vec![
+                Block::Area {
+                    id: "node-subnet",
+                    title: format!("Node subnet {}", cidr(a.node_subnet)),
+                    per_row: two(wide),
+                    nested: true,
+                    present: true,
+                    children: vec![
+                        slot(Place::Node),
+                        slot(Place::PrivateEndpoint),
+                        Block::Slot(vec![Place::LoadBalancer, Place::NatGateway]),
+                    ],
+                },
+                Block::Group {
+                    per_row: two(wide),
+                    children: vec![
+                        subnet(
+                            "apiserver-subnet",
+                            format!("API server subnet {} delegated", cidr(a.apiserver_subnet)),
+                            s.vnet_integration(),
+                            vec![slot(Place::Ilb)],
+                        ),
+                        subnet(
+                            "vm-subnet",
+                            format!("VM subnet {}", cidr(a.vm_subnet)),
+                            true,
+                            vec![slot(Place::Vm)],
+                        ),
+                    ],
+                },
+            ],
+        ),
+    ]
+}
+
+/// Lays blocks out: widths flow down, heights come back up.
+struct Packer<'a> {
+    texts: &'a [SpotText],
+    areas: Vec<Area>,
+    spots: Vec<Spot>,
+}
+
+/// A box's lines, centred on `cx` from `top` down: bold ones are labels, the rest values.
+fn text_lines(lines: &[(String, f32, bool)], cx: f32, top: f32) -> Vec<TextLine> {
+    let mut y = top;
+    lines
+        .iter()
+        .map(|(text, size, bold)| {
+            y += size * LINE;
+            TextLine {
+                text: text.clone(),
+                x: cx,
+                y: y - 0.3 * size,
+                size: *size,
+                bold: *bold,
+                centred: true,
+                class: if *bold { "spot-label" } else { "spot-sub" },
+            }
+        })
+        .collect()
+}
+
+impl Packer<'_> {
+    /// Height of `b` at width `w`, placing it at `(x, y)`.
+    fn place(&mut self, b: &Block, x: f32, y: f32, w: f32) -> f32 {
+        match b {
+            Block::Slot(places) => {
+                let inner = w - 2.0 * PAD;
+                let mut h: f32 = 0.0;
+                let mut made = Vec::new();
+                for &p in places {
+                    let Some(t) = self.texts.iter().find(|t| t.place == p) else {
+                        continue;
+                    };
+                    let mut lines: Vec<(String, f32, bool)> =
+                        metrics::wrap(t.label, TITLE_SIZE, true, inner)
+                            .into_iter()
+                            .map(|l| (l, TITLE_SIZE, true))
+                            .collect();
+                    let mut cut = false;
+                    for sub in &t.sub {
+                        for l in metrics::wrap(sub, TEXT_SIZE, false, inner) {
+                            cut |= l.ends_with('…');
+                            lines.push((l, TEXT_SIZE, false));
+                        }
+                    }
+                    let text_h: f32 = lines.iter().map(|l| l.1 * LINE).sum();
+                    h = h.max(text_h + 2.0 * PAD);
+                    let description = if cut {
+                        format!("{} ({})", t.description, t.sub.join("; "))
+                    } else {
+                        t.description.clone()
+                    };
+                    made.push((t, lines, text_h, description));
+                }
+                for (t, lines, text_h, description) in made {
+                    let top = y + (h - text_h) / 2.0;
+                    self.spots.push(Spot {
+                        place: t.place,
+                        label: t.label,
+                        description,
+                        rect: Rect::new(x, y, w, h),
+                        lines: text_lines(&lines, x + w / 2.0, top),
+                        present: t.present,
+                        active: t.active,
+                    });
+                }
+                h
+            }
+            Block::Group { per_row, children } => self.grid(children, *per_row, x, y, w),
+            Block::Area {
+                id,
+                title,
+                per_row,
+                nested,
+                present,
+                children,
+            } => {
+                let pad = AREA_PAD;
+                let title_lines = metrics::wrap(title, TITLE_SIZE, true, w - 2.0 * 10.0);
+                let title_h = title_lines.len() as f32 * TITLE_SIZE * LINE + 6.0;
+                let title = title_lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| TextLine {
+                        text,
+                        x: x + 10.0,
+                        y: y + 4.0 + (i as f32 + 1.0) * TITLE_SIZE * LINE - 0.3 * TITLE_SIZE,
+                        size: TITLE_SIZE,
+                        bold: true,
+                        centred: false,
+                        class: "area-label",
+                    })
+                    .collect();
+                let index = self.areas.len();
+                self.areas.push(Area {
+                    id,
+                    rect: Rect::new(x, y, w, 0.0),
+                    title,
+                    present: *present,
+                    nested: *nested,
+                });
+                let inner = self.grid(
+                    children,
+                    *per_row,
+                    x + pad,
+                    y + title_h + 4.0,
+                    w - 2.0 * pad,
+                );
+                let h = title_h + 4.0 + inner + pad;
+                self.areas[index].rect.h = h;
+                h
+            }
+        }
+    }
+
+    /// Children `per_row` to a row, each row as tall as its tallest child (which all stretch to).
+    fn grid(&mut self, children: &[Block], per_row: usize, x: f32, y: f32, w: f32) -> f32 {
+        let per_row = per_row.max(1);
+        let cw = (w - GAP * (per_row as f32 - 1.0)) / per_row as f32;
+        let mut top = y;
+        for row in children.chunks(per_row) {
+            let (spots, areas) = (self.spots.len(), self.areas.len());
+            let h = row
+                .iter()
+                .enumerate()
+                .map(|(i, b)| self.place(b, x + i as f32 * (cw + GAP), top, cw))
+                .fold(0.0, f32::max);
+            // Stretch the row's boxes and areas to the row's height, keeping their text centred.
+            for s in &mut self.spots[spots..] {
+                if (s.rect.y - top).abs() < 0.5 && s.rect.h < h {
+                    let dy = (h - s.rect.h) / 2.0;
+                    s.rect.h = h;
+                    s.lines.iter_mut().for_each(|l| l.y += dy);
+                }
+            }
+            for a in &mut self.areas[areas..] {
+                if (a.rect.y - top).abs() < 0.5 {
+                    a.rect.h = a.rect.h.max(h);
+                }
+            }
+            top += h + GAP;
+        }
+        (top - GAP - y).max(0.0)
+    }
+}
+
+/// The layout for a scenario at a width class.
+pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
+    let texts = spot_texts(s);
+    let [internet, onprem, dns, hub, managed, cluster] = tree(s, kind);
+    let mut p = Packer {
+        texts: &texts,
+        areas: Vec::new(),
+        spots: Vec::new(),
+    };
+    let w = kind.view_width();
+    // Lanes for the router run in the margins and between the columns; the peering box sits in
+    // the gutter between the hub and the cluster VNet.
+    let margin = 28.0;
+    let peering_w = 72.0;
+    let (bottom, peering_at) = if kind == LayoutKind::Stacked {
+        let cw = w - 2.0 * margin;
+        let mut top = margin;
+        for b in [&internet, &onprem, &hub] {
+            top += p.place(b, margin, top, cw) + GAP;
+        }
+        let peering = (w / 2.0 - peering_w / 2.0, top + 20.0);
+        top += 40.0 + GAP;
+        for b in [&cluster, &dns, &managed] {
+            top += p.place(b, margin, top, cw) + GAP;
+        }
+        (top, peering)
+    } else {
+        // Columns as (x, width); the hub's right-hand gutter holds the peering box.
+        let wide = kind == LayoutKind::Wide;
+        let c0 = (margin, if wide { 200.0 } else { 210.0 });
+        let c1x = c0.0 + c0.1 + if wide { 44.0 } else { peering_w + 2.0 * GAP };
+        let c1 = (c1x, if wide { 240.0 } else { w - margin - c1x });
+        let c2x = c1.0 + c1.1 + peering_w + 2.0 * GAP;
+        let c2 = (c2x, w - margin - c2x);
+        let rows: Vec<Vec<(&Block, (f32, f32))>> = if kind == LayoutKind::Wide {
+            vec![
+                vec![(&internet, c0), (&dns, c1), (&managed, c2)],
+                vec![(&onprem, c0), (&hub, c1), (&cluster, c2)],
+            ]
+        } else {
+            vec![
+                vec![(&internet, c0), (&managed, c1)],
+                vec![(&onprem, c0), (&dns, c1)],
+                vec![(&hub, c0), (&cluster, c1)],
+            ]
+        };
+        let mut top = margin;
+        let mut peering = (0.0, 0.0);
+        for row in rows {
+            let areas = p.areas.len();
+            let h = row
+                .iter()
+                .map(|(b, (x, cw))| p.place(b, *x, top, *cw))
+                .fold(0.0, f32::max);
+            for a in &mut p.areas[areas..] {
+                if (a.rect.y - top).abs() < 0.5 {
+                    a.rect.h = h;
+                }
+            }
+            if let Some(hub) = p.areas[areas..].iter().find(|a| a.id == "hub") {
+                peering = (hub.rect.right() + GAP, top + h / 2.0);
+            }
+            top += h + GAP;
+        }
+        (top, peering)
+    };
+    let mut spots = p.spots;
+    // The peering box: one line, in its gutter.
+    let label_w = metrics::text_width("Peering", TITLE_SIZE, true) + 2.0 * PAD;
+    let pw = label_w.max(peering_w - 8.0);
+    let peer_rect = Rect::new(
+        peering_at.0 + (peering_w - pw) / 2.0,
+        peering_at.1 - 20.0,
+        pw,
+        40.0,
+    );
+    spots.push(Spot {
+        place: Place::Peering,
+        label: "Peering",
+        description: "the VNet peering between the hub and the cluster VNet".into(),
+        rect: peer_rect,
+        lines: text_lines(
+            &[("Peering".to_string(), TITLE_SIZE, true)],
+            peer_rect.center().x,
+            peer_rect.y + (40.0 - TITLE_SIZE * LINE) / 2.0,
+        ),
+        present: true,
+        active: false,
+    });
+    let areas = p.areas;
+    let has_zone = spots
+        .iter()
+        .any(|s| s.place == Place::PrivateZone && s.present);
     let mut zone_links = Vec::new();
     if has_zone {
-        zone_links.push(ZoneLink {
-            to_area: "cluster-vnet",
-            from: Point::new(544.0, 262.0),
-            to: Point::new(630.0, 340.0),
-            label: "VNet link",
-        });
-        if s.zone_link {
-            zone_links.push(ZoneLink {
-                to_area: "hub",
-                from: Point::new(442.0, 292.0),
-                to: Point::new(442.0, 324.0),
-                label: "hub link",
-            });
+        for (id, on) in [("cluster-vnet", true), ("hub", s.zone_link)] {
+            if let (true, Some(a)) = (on, areas.iter().find(|a| a.id == id)) {
+                // A small mark on the area's top border, right of its title.
+                let title_end = a
+                    .title
+                    .iter()
+                    .map(|t| t.rect().right())
+                    .fold(a.rect.x, f32::max);
+                let x = (title_end + 16.0).min(a.rect.right() - 40.0);
+                zone_links.push(ZoneLink {
+                    to_area: id,
+                    target: Rect::new(x, a.rect.y - 4.0, 24.0, 8.0),
+                });
+            }
         }
     }
     NetworkLayout {
+        kind,
+        canvas: Rect::new(0.0, 0.0, w, bottom),
         areas,
         spots,
         zone_links,
-        filter_on,
+        filter_on: s.ranges_text().is_some_and(|t| !t.trim().is_empty()),
+        bottom,
     }
 }
 
@@ -276,13 +698,19 @@ mod tests {
     }
 
     #[test]
-    fn every_place_the_model_uses_has_a_spot_inside_the_view() {
-        let l = layout(&Scenario::default());
-        for s in &l.spots {
-            assert!(VIEW_BOX.contains(&s.rect), "{:?} leaves the view", s.place);
-        }
-        for a in &l.areas {
-            assert!(VIEW_BOX.contains(&a.rect), "{} leaves the view", a.id);
+    fn every_place_and_area_stays_inside_the_canvas_and_nests() {
+        for kind in LayoutKind::ALL {
+            let l = layout(&scenario(Mode::Vnet), kind);
+            for s in &l.spots {
+                assert!(l.canvas.contains(&s.rect), "{kind:?}: {:?} leaves", s.place);
+            }
+            for a in &l.areas {
+                assert!(l.canvas.contains(&a.rect), "{kind:?}: {} leaves", a.id);
+            }
+            let vnet = l.area("cluster-vnet").unwrap().rect;
+            for p in [Place::Node, Place::Ilb, Place::Vm, Place::NatGateway] {
+                assert!(vnet.contains(&l.spot(p).unwrap().rect), "{kind:?}: {p:?}");
+            }
         }
     }
 
@@ -294,22 +722,14 @@ mod tests {
                     let s = Scenario {
                         mode: *mode,
                         client: *client,
-                        dns: Some(*dns),
+                        dns: matches!(mode, Mode::Private).then_some(*dns),
                         ..Scenario::default()
                     };
-                    let s = if matches!(mode, Mode::Private) {
-                        s
-                    } else {
-                        Scenario { dns: None, ..s }
-                    };
-                    let l = layout(&s);
+                    let l = layout(&s, LayoutKind::Wide);
                     for e in simulate(&s).events {
                         for p in [e.from, e.to] {
                             let spot = l.spot(p).unwrap_or_else(|| panic!("{p:?} has no spot"));
-                            assert!(
-                                spot.present,
-                                "{p:?} is hidden but used in {mode:?}/{dns:?}/{client:?}"
-                            );
+                            assert!(spot.present, "{p:?} hidden in {mode:?}/{dns:?}/{client:?}");
                         }
                     }
                 }
@@ -319,50 +739,34 @@ mod tests {
 
     #[test]
     fn what_exists_follows_the_mode() {
-        let public = layout(&scenario(Mode::Public));
-        assert!(
-            !public.spot(Place::PrivateZone).is_some_and(|s| s.present),
-            "no private zone in public mode"
-        );
-        assert!(!public.spot(Place::Ilb).is_some_and(|s| s.present));
-        assert!(public
-            .spot(Place::PublicEndpoint)
-            .is_some_and(|s| s.present));
-        let private = layout(&scenario(Mode::Private));
-        assert!(private.spot(Place::PrivateZone).is_some_and(|s| s.present));
-        assert!(private
-            .spot(Place::PrivateEndpoint)
-            .is_some_and(|s| s.present));
-        assert!(!private
-            .spot(Place::PublicEndpoint)
-            .is_some_and(|s| s.present));
-        let vnet = layout(&scenario(Mode::Vnet));
-        assert!(vnet
-            .areas
-            .iter()
-            .any(|a| a.id == "apiserver-subnet" && a.present));
-        assert!(vnet.spot(Place::Ilb).is_some_and(|s| s.present));
+        let present = |m, p| {
+            layout(&scenario(m), LayoutKind::Wide)
+                .spot(p)
+                .is_some_and(|s| s.present)
+        };
+        assert!(!present(Mode::Public, Place::PrivateZone));
+        assert!(!present(Mode::Public, Place::Ilb));
+        assert!(present(Mode::Public, Place::PublicEndpoint));
+        assert!(present(Mode::Private, Place::PrivateZone));
+        assert!(present(Mode::Private, Place::PrivateEndpoint));
+        assert!(!present(Mode::Private, Place::PublicEndpoint));
+        assert!(present(Mode::Vnet, Place::Ilb));
+        assert!(layout(&scenario(Mode::Vnet), LayoutKind::Wide)
+            .area("apiserver-subnet")
+            .is_some_and(|a| a.present));
     }
 
     #[test]
-    fn a_system_zone_name_is_cut_to_fit_and_links_are_listed() {
-        let text = zone_lines(
-            "3b7ca984-03df-44f2-bfb3-e2234ff2c58f.privatelink.eastus.azmk8s.io",
-            true,
-        );
-        assert_eq!(
-            text,
-            "3b7ca984-03df….\nprivatelink.eastus.azmk8s.io\nlinked: cluster VNet, hub"
-        );
-        assert_eq!(
-            zone_lines("privatelink.eastus.azmk8s.io", false),
-            "privatelink.eastus.azmk8s.io\nlinked: cluster VNet"
-        );
-    }
-
-    #[test]
-    fn the_filter_shows_only_with_ranges() {
-        assert!(!layout(&scenario(Mode::Public)).filter_on);
-        assert!(layout(&scenario(Mode::Authorized)).filter_on);
+    fn the_width_picks_the_layout() {
+        assert_eq!(LayoutKind::for_width(1280.0), LayoutKind::Wide);
+        assert_eq!(LayoutKind::for_width(720.0), LayoutKind::Column);
+        assert_eq!(LayoutKind::for_width(360.0), LayoutKind::Stacked);
+        for k in LayoutKind::ALL {
+            assert_eq!(LayoutKind::for_width(k.min_px()), k);
+            assert!(
+                k.min_px() / k.view_width() >= 1.0,
+                "{k:?} never scales text down"
+            );
+        }
     }
 }

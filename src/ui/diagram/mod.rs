@@ -1,0 +1,7 @@
+//! The network diagram's drawing rules, free of web types so they run natively: text metrics,
+//! the orthogonal router, the routed scene and its legibility check.
+
+pub mod check;
+pub mod metrics;
+pub mod router;
+pub mod scene;
