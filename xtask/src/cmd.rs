@@ -11,6 +11,13 @@ pub fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Cargo's target folder (`CARGO_TARGET_DIR` when set).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 /// Where the npm-installed tools live (wasm-opt, the browser driver, axe-core).
 pub fn node_dir() -> PathBuf {
     root().join("xtask").join("node")

@@ -2,8 +2,9 @@
 //! under `tests/e2e/`.
 
 use std::path::Path;
+use std::process::Command;
 
-use crate::cmd::{self, command, node_dir, root, run_captured};
+use crate::cmd::{self, command, node_dir, root, run_captured, target_dir};
 use crate::{check_args, serve, site, tools};
 
 /// `cargo xtask e2e`: the page-level tests alone, for a quicker loop than `cargo xtask test`.
@@ -26,10 +27,7 @@ pub fn run_all(dist: &Path) -> (bool, String) {
     if let Err(e) = cmd::run(command("cargo", &["build", "--bin", "aks-netviz"])) {
         return (false, e);
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| root().join("target"));
-    let cli = target.join("debug").join("aks-netviz");
+    let cli = target_dir().join("debug").join("aks-netviz");
     let base = match serve::spawn(dist.to_path_buf()) {
         Ok(base) => base,
         Err(e) => return (false, e),
@@ -54,15 +52,20 @@ pub fn run_all(dist: &Path) -> (bool, String) {
     let mut all_ok = true;
     let mut output = String::new();
     for script in scripts {
-        let script = script.display().to_string();
-        let mut c = command("node", &[&script]);
-        c.env("AKS_NETVIZ_URL", &base)
-            .env("AKS_NETVIZ_NODE_MODULES", node_dir().join("node_modules"))
-            .env("AKS_NETVIZ_CHROMIUM", "/usr/bin/chromium")
-            .env("AKS_NETVIZ_CLI", &cli);
+        let mut c = node_script(&script, &base);
+        c.env("AKS_NETVIZ_CLI", &cli);
         let (ok, out) = run_captured(c);
         all_ok &= ok;
         output.push_str(&out);
     }
     (all_ok, output)
+}
+
+/// `node <script>` for a script that drives the site served at `base` through tests/e2e/harness.mjs.
+pub fn node_script(script: &Path, base: &str) -> Command {
+    let mut c = command("node", &[&script.display().to_string()]);
+    c.env("AKS_NETVIZ_URL", base)
+        .env("AKS_NETVIZ_NODE_MODULES", node_dir().join("node_modules"))
+        .env("AKS_NETVIZ_CHROMIUM", "/usr/bin/chromium");
+    c
 }

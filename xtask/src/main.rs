@@ -22,6 +22,11 @@ usage: cargo xtask <verb> [options]
   dist [--public-url PATH]    build the release site into dist/ (default public URL ./)
   size [--max-gz BYTES]       raw and gzip bytes of every file in dist/; non-zero over the budget
   bench [model]               run the native benchmarks (cargo bench --bench model) and print figures
+  bench diagram [--widths W,W,...]
+                              build the release site and measure the network diagram in Chromium at
+                              each page width (default 360,720,1280): text overlaps, lines crossing
+                              boxes and texts, clipped elements, smallest text; detail in
+                              target/diagram-measure.json
   e2e                         build the release site and run only the page-level tests
 ";
 

@@ -20,10 +20,15 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_node_tools()
 }
 
+/// The build tools and headless Chromium: what a script driving the built page needs.
+pub fn ensure_page_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_browsers()
+}
+
 /// Everything `cargo xtask test` needs on top of the build tools.
 pub fn ensure_test_tools() -> Result<(), String> {
-    ensure_build_tools()?;
-    ensure_browsers()?;
+    ensure_page_tools()?;
     ensure_geckodriver()
 }
 
