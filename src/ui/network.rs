@@ -170,7 +170,8 @@ struct SpotText {
     place: Place,
     label: &'static str,
     sub: Vec<String>,
-    description: String,
+    /// What the place is; the accessible name adds the values it prints, uncut.
+    description: &'static str,
     present: bool,
     active: bool,
 }
@@ -213,7 +214,7 @@ fn spot_texts(s: &Scenario) -> Vec<SpotText> {
     };
     let filter_on = s.ranges_text().is_some_and(|t| !t.trim().is_empty());
     let client = |c: ClientKind| s.client == c;
-    let t = |place, label, sub: &[&str], description: String, present, active| SpotText {
+    let t = |place, label, sub: &[&str], description, present, active| SpotText {
         place,
         label,
         sub: sub.iter().map(|l| l.to_string()).collect(),
@@ -237,67 +238,35 @@ fn spot_texts(s: &Scenario) -> Vec<SpotText> {
     } else {
         "linked: cluster VNet"
     };
-    let filter_words = if filter_on {
-        ", with the authorized IP ranges filter"
-    } else {
-        ""
-    };
     let mut endpoint_sub = vec![public.as_str()];
     if filter_on {
         endpoint_sub.push("authorized ranges filter");
     }
     vec![
-        t(Place::Laptop, "Admin laptop", &[&laptop],
-          format!("an admin laptop on the Internet, public IP {}", s.laptop_ip), true, client(ClientKind::Laptop)),
-        t(Place::RunCommand, "az CLI", &["command invoke"],
-          "the az CLI running az aks command invoke through Azure Resource Manager".into(), true, client(ClientKind::RunCommand)),
-        t(Place::PublicResolver, "Public resolver", &["ISP DNS"],
-          "the laptop's recursive DNS resolver on the Internet".into(), true, false),
-        t(Place::Internet, "Internet", &["public routing"],
-          "the public Internet: routes public addresses only".into(), true, false),
-        t(Place::OnPrem, "Workstation", &["on-premises"],
-          "a workstation on-premises, connected to the hub by VPN".into(), true, client(ClientKind::OnPrem)),
+        t(Place::Laptop, "Admin laptop", &[&laptop], "an admin laptop on the Internet, public IP", true, client(ClientKind::Laptop)),
+        t(Place::RunCommand, "az CLI", &["command invoke"], "the az CLI running az aks command invoke through Azure Resource Manager", true, client(ClientKind::RunCommand)),
+        t(Place::PublicResolver, "Public resolver", &["ISP DNS"], "the laptop's recursive DNS resolver on the Internet", true, false),
+        t(Place::Internet, "Internet", &["public routing"], "the public Internet: routes public addresses only", true, false),
+        t(Place::OnPrem, "Workstation", &["on-premises"], "a workstation on-premises, connected to the hub by VPN", true, client(ClientKind::OnPrem)),
         t(Place::OnPremDns, "On-prem DNS", &[if s.forwarder { "forwards the zone" } else { "no forwarder" }],
-          if s.forwarder { "the on-premises DNS server, conditionally forwarding the private zone to the hub's DNS Private Resolver".into() }
-          else { "the on-premises DNS server, with no conditional forwarder for the private zone".into() }, true, false),
-        t(Place::PublicDns, "Azure public DNS", &["azmk8s.io"],
-          "Azure public DNS, where the cluster's public FQDN lives".into(), true, false),
-        t(Place::AzureDns, "Azure DNS", &["168.63.129.16"],
-          "Azure-provided DNS at 168.63.129.16, reachable only from inside Azure virtual networks".into(), true, false),
-        t(Place::PrivateZone, "Private DNS zone", &[&zone_shown, links],
-          format!("the private DNS zone {zone}, answering only for the virtual networks linked to it ({links})"),
-          names.private_zone.is_some(), false),
-        t(Place::VpnGateway, "VPN gateway", &["site-to-site"],
-          "the hub's VPN gateway, connecting the on-premises site".into(), true, false),
-        t(Place::PrivateResolver, "DNS Private Resolver", &[&resolver],
-          format!("the DNS Private Resolver's inbound endpoint {} in the hub", a.private_resolver_ip), true, false),
-        t(Place::Firewall, "Azure Firewall", &[&fw],
-          format!("the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it and it also serves the hub VM; it translates them to its public IP {}", a.firewall_egress_ip),
-          s.egress == Egress::Firewall, false),
-        t(Place::Peered, "VM in hub", &[&hub_vm],
-          format!("a virtual machine in the hub VNet, private IP {}", a.hub_vm_ip), true, client(ClientKind::Peered)),
-        t(Place::Peering, "Peering", &[],
-          "the VNet peering between the hub and the cluster VNet".into(), true, false),
-        t(Place::Arm, "Resource Manager", &["management API"],
-          "Azure Resource Manager, which runs az aks command invoke inside the cluster".into(), true, false),
-        t(Place::PublicEndpoint, "Public endpoint", &endpoint_sub,
-          format!("the API server's public endpoint {}{filter_words}", a.api_public_ip), !private, false),
-        t(Place::ApiServer, "API server", &["control plane"],
-          "the Kubernetes API server, run by Microsoft".into(), true, false),
-        t(Place::Node, "Node", &[&node],
-          format!("the cluster node {}, running kubelet and the konnectivity agent", s.cluster.node_name), true, client(ClientKind::Node)),
-        t(Place::PrivateEndpoint, "Private endpoint", &[&pe],
-          format!("the API server's private endpoint NIC {} in the node subnet", a.private_endpoint_ip), private && !vnet, false),
-        t(Place::LoadBalancer, "Load balancer", &[&lb],
-          format!("the cluster load balancer's outbound rule: the nodes leave the VNet as {}, which AKS authorizes by itself", a.lb_egress_ip),
-          s.egress == Egress::Lb, false),
-        t(Place::NatGateway, "NAT gateway", &[&nat],
-          format!("the NAT gateway on the cluster's subnets (managedNATGateway): nodes and VMs there leave as {}; it never serves the peered hub", a.natgw_egress_ip),
-          s.egress == Egress::NatGw, false),
-        t(Place::Ilb, "ILB", &[&ilb],
-          format!("the API server's internal load balancer {} in the delegated subnet", a.ilb_ip), vnet, false),
-        t(Place::Vm, "VM", &[&vm],
-          format!("a virtual machine in the cluster VNet, private IP {}", a.vm_ip), true, client(ClientKind::Vm)),
+          if s.forwarder { "the on-premises DNS server, conditionally forwarding the private zone to the hub's DNS Private Resolver" }
+          else { "the on-premises DNS server, with no conditional forwarder for the private zone" }, true, false),
+        t(Place::PublicDns, "Azure public DNS", &["azmk8s.io"], "Azure public DNS, where the cluster's public FQDN lives", true, false),
+        t(Place::AzureDns, "Azure DNS", &["168.63.129.16"], "Azure-provided DNS, reachable only from inside Azure virtual networks", true, false),
+        t(Place::PrivateZone, "Private DNS zone", &[&zone_shown, links], "the private DNS zone, answering only for the virtual networks linked to it", names.private_zone.is_some(), false),
+        t(Place::VpnGateway, "VPN gateway", &["site-to-site"], "the hub's VPN gateway, connecting the on-premises site", true, false),
+        t(Place::PrivateResolver, "DNS Private Resolver", &[&resolver], "the DNS Private Resolver in the hub", true, false),
+        t(Place::Firewall, "Azure Firewall", &[&fw], "the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it, it also serves the hub VM, and it translates them to its public IP", s.egress == Egress::Firewall, false),
+        t(Place::Peered, "VM in hub", &[&hub_vm], "a virtual machine in the hub VNet, private IP", true, client(ClientKind::Peered)),
+        t(Place::Arm, "Resource Manager", &["management API"], "Azure Resource Manager, which runs az aks command invoke inside the cluster", true, false),
+        t(Place::PublicEndpoint, "Public endpoint", &endpoint_sub, "the API server's public endpoint", !private, false),
+        t(Place::ApiServer, "API server", &["control plane"], "the Kubernetes API server, run by Microsoft", true, false),
+        t(Place::Node, "Node", &[&node], "the cluster node, running kubelet and the konnectivity agent, private IP", true, client(ClientKind::Node)),
+        t(Place::PrivateEndpoint, "Private endpoint", &[&pe], "the API server's private endpoint NIC in the node subnet", private && !vnet, false),
+        t(Place::LoadBalancer, "Load balancer", &[&lb], "the cluster load balancer's outbound rule, whose IP AKS authorizes by itself", s.egress == Egress::Lb, false),
+        t(Place::NatGateway, "NAT gateway", &[&nat], "the NAT gateway on the cluster's subnets (managedNATGateway); it never serves the peered hub", s.egress == Egress::NatGw, false),
+        t(Place::Ilb, "ILB", &[&ilb], "the API server's internal load balancer in the delegated subnet", vnet, false),
+        t(Place::Vm, "VM", &[&vm], "a virtual machine in the cluster VNet, private IP", true, client(ClientKind::Vm)),
     ]
 }
 
@@ -455,20 +424,16 @@ impl Packer<'_> {
                             .into_iter()
                             .map(|l| (l, TITLE_SIZE, true))
                             .collect();
-                    let mut cut = false;
                     for sub in &t.sub {
                         for l in metrics::wrap(sub, TEXT_SIZE, false, inner) {
-                            cut |= l.ends_with('…');
                             lines.push((l, TEXT_SIZE, false));
                         }
                     }
                     let text_h: f32 = lines.iter().map(|l| l.1 * LINE).sum();
                     h = h.max(text_h + 2.0 * PAD);
-                    let description = if cut {
-                        format!("{} ({})", t.description, t.sub.join("; "))
-                    } else {
-                        t.description.clone()
-                    };
+                    let description = format!("{} {}", t.description, t.sub.join(", "))
+                        .trim_end()
+                        .to_string();
                     made.push((t, lines, text_h, description));
                 }
                 for (t, lines, text_h, description) in made {

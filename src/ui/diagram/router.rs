@@ -38,7 +38,14 @@ pub struct Router {
 
 /// Sorted, with values closer than `tol` merged.
 fn lanes(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
-    v.sort_by(f32::total_cmp);
+    // An insertion sort: a few hundred values, and no generic sort in the page's wasm.
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v[j - 1] > v[j] {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut out: Vec<f32> = Vec::with_capacity(v.len());
     for x in v {
         if out.last().is_none_or(|&l| x - l > tol) {
@@ -333,7 +340,8 @@ pub fn spread(routes: &mut [Vec<Point>]) {
     }
     let mut shift = vec![0.0f32; segs.len()];
     for (k, s) in segs.iter().enumerate() {
-        // Segments of other routes on the same lane that overlap this one, in route order.
+        // Segments on the same lane that overlap this one, in route order (`segs` is built in
+        // that order), one per route.
         let mut group: Vec<usize> = segs
             .iter()
             .enumerate()
@@ -342,7 +350,6 @@ pub fn spread(routes: &mut [Vec<Point>]) {
             })
             .map(|(m, _)| m)
             .collect();
-        group.sort_by_key(|&m| (segs[m].0, segs[m].1));
         group.dedup_by_key(|m| segs[*m].0);
         if group.len() > 1 {
             let at = group.iter().position(|&m| segs[m].0 == s.0).unwrap_or(0);
