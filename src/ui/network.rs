@@ -10,7 +10,7 @@
 //! follow their wrapped text, so nothing overflows, and every gap between boxes leaves a lane for
 //! the router.
 
-use crate::model::{ClientKind, Egress, Names, Place, Scenario};
+use crate::model::{Egress, Names, Place, Scenario};
 use crate::ui::diagram::metrics::{self, LINE};
 use crate::ui::geometry::Rect;
 
@@ -199,99 +199,150 @@ fn cidr((ip, len): (std::net::Ipv4Addr, u8)) -> String {
     format!("{ip}/{len}")
 }
 
+/// An area of the tree (see [`spot_text`] on inlining).
+#[inline(never)]
+fn area_block(
+    id: &'static str,
+    title: String,
+    per_row: usize,
+    nested: bool,
+    present: bool,
+    children: Vec<Block>,
+) -> Block {
+    Block::Area {
+        id,
+        title,
+        per_row,
+        nested,
+        present,
+        children,
+    }
+}
+
+/// Every place the diagram can show: its label and what it is (the accessible name adds the
+/// values it prints, uncut).
+const PLACES: [(Place, &str, &str); 22] = [
+    (Place::Laptop, "Admin laptop", "an admin laptop on the Internet, public IP"),
+    (Place::RunCommand, "az CLI", "the az CLI running az aks command invoke through Azure Resource Manager"),
+    (Place::PublicResolver, "Public resolver", "the laptop's recursive DNS resolver on the Internet"),
+    (Place::Internet, "Internet", "the public Internet: routes public addresses only"),
+    (Place::OnPrem, "Workstation", "a workstation on-premises, connected to the hub by VPN"),
+    (Place::OnPremDns, "On-prem DNS", "the on-premises DNS server (a conditional forwarder sends the private zone to the hub's DNS Private Resolver, when set)"),
+    (Place::PublicDns, "Azure public DNS", "Azure public DNS, where the cluster's public FQDN lives"),
+    (Place::AzureDns, "Azure DNS", "Azure-provided DNS, reachable only from inside Azure virtual networks"),
+    (Place::PrivateZone, "Private DNS zone", "the private DNS zone, answering only for the virtual networks linked to it"),
+    (Place::VpnGateway, "VPN gateway", "the hub's VPN gateway, connecting the on-premises site"),
+    (Place::PrivateResolver, "DNS Private Resolver", "the DNS Private Resolver in the hub"),
+    (Place::Firewall, "Azure Firewall", "the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it, it also serves the hub VM, and it translates them to its public IP"),
+    (Place::Peered, "VM in hub", "a virtual machine in the hub VNet, private IP"),
+    (Place::Arm, "Resource Manager", "Azure Resource Manager, which runs az aks command invoke inside the cluster"),
+    (Place::PublicEndpoint, "Public endpoint", "the API server's public endpoint"),
+    (Place::ApiServer, "API server", "the Kubernetes API server, run by Microsoft"),
+    (Place::Node, "Node", "the cluster node, running kubelet and the konnectivity agent, private IP"),
+    (Place::PrivateEndpoint, "Private endpoint", "the API server's private endpoint NIC in the node subnet"),
+    (Place::LoadBalancer, "Load balancer", "the cluster load balancer's outbound rule, whose IP AKS authorizes by itself"),
+    (Place::NatGateway, "NAT gateway", "the NAT gateway on the cluster's subnets (managedNATGateway); it never serves the peered hub"),
+    (Place::Ilb, "ILB", "the API server's internal load balancer in the delegated subnet"),
+    (Place::Vm, "VM", "a virtual machine in the cluster VNet, private IP"),
+];
+
+/// The values a place prints under its label, for the scenario.
+fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
+    let a = &s.cluster.addresses;
+    let one = |v: &str| vec![v.to_string()];
+    match place {
+        Place::Laptop => one(&s.laptop_ip.to_string()),
+        Place::RunCommand => one("command invoke"),
+        Place::PublicResolver => one("ISP DNS"),
+        Place::Internet => one("public routing"),
+        Place::OnPrem => one("on-premises"),
+        Place::OnPremDns => one(if s.forwarder {
+            "forwards the zone"
+        } else {
+            "no forwarder"
+        }),
+        Place::PublicDns => one("azmk8s.io"),
+        Place::AzureDns => one("168.63.129.16"),
+        Place::PrivateZone => {
+            let zone = names.private_zone.clone().unwrap_or_default();
+            // A system zone's GUID label is long: it gets a line of its own.
+            let mut out = match zone.split_once('.') {
+                Some((guid, rest)) if guid.len() > 20 => vec![format!("{guid}."), rest.to_string()],
+                _ => vec![zone],
+            };
+            out.push(
+                if s.zone_link {
+                    "linked: cluster VNet, hub"
+                } else {
+                    "linked: cluster VNet"
+                }
+                .into(),
+            );
+            out
+        }
+        Place::VpnGateway => one("site-to-site"),
+        Place::PrivateResolver => vec![format!("inbound {}", a.private_resolver_ip)],
+        Place::Firewall => vec![format!("egress {}", a.firewall_egress_ip)],
+        Place::Peered => one(&a.hub_vm_ip.to_string()),
+        Place::Arm => one("management API"),
+        Place::PublicEndpoint => {
+            let mut out = one(&a.api_public_ip.to_string());
+            if s.ranges_text().is_some_and(|t| !t.trim().is_empty()) {
+                out.push("authorized ranges filter".into());
+            }
+            out
+        }
+        Place::ApiServer => one("control plane"),
+        Place::Node => one(&a.node_ip.to_string()),
+        Place::PrivateEndpoint => one(&a.private_endpoint_ip.to_string()),
+        Place::LoadBalancer => vec![format!("outbound {}", a.lb_egress_ip)],
+        Place::NatGateway => vec![format!("egress {}", a.natgw_egress_ip)],
+        Place::Ilb => one(&a.ilb_ip.to_string()),
+        Place::Vm => one(&a.vm_ip.to_string()),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a place exists in the scenario.
+fn exists(s: &Scenario, names: &Names, place: Place) -> bool {
+    match place {
+        Place::PrivateZone => names.private_zone.is_some(),
+        Place::Firewall => s.egress == Egress::Firewall,
+        Place::LoadBalancer => s.egress == Egress::Lb,
+        Place::NatGateway => s.egress == Egress::NatGw,
+        Place::PublicEndpoint => !s.is_private(),
+        Place::PrivateEndpoint => s.is_private() && !s.vnet_integration(),
+        Place::Ilb => s.vnet_integration(),
+        _ => true,
+    }
+}
+
 /// The texts of every place, for the scenario.
 fn spot_texts(s: &Scenario) -> Vec<SpotText> {
-    let a = &s.cluster.addresses;
     let names = Names::for_scenario(s);
-    let private = s.is_private();
-    let vnet = s.vnet_integration();
-    let zone = names.private_zone.clone().unwrap_or_default();
-    // A system zone's GUID label is long: it gets a line of its own (cut to fit if need be,
-    // the full name stays in the accessible description).
-    let zone_shown = match zone.split_once('.') {
-        Some((guid, rest)) if guid.len() > 20 => format!("{guid}.\n{rest}"),
-        _ => zone.clone(),
-    };
-    let filter_on = s.ranges_text().is_some_and(|t| !t.trim().is_empty());
-    let client = |c: ClientKind| s.client == c;
-    let t = |place, label, sub: &[&str], description, present, active| SpotText {
-        place,
-        label,
-        sub: sub.iter().map(|l| l.to_string()).collect(),
-        description,
-        present,
-        active,
-    };
-    let laptop = s.laptop_ip.to_string();
-    let resolver = format!("inbound {}", a.private_resolver_ip);
-    let fw = format!("egress {}", a.firewall_egress_ip);
-    let hub_vm = a.hub_vm_ip.to_string();
-    let public = a.api_public_ip.to_string();
-    let node = a.node_ip.to_string();
-    let lb = format!("outbound {}", a.lb_egress_ip);
-    let nat = format!("egress {}", a.natgw_egress_ip);
-    let pe = a.private_endpoint_ip.to_string();
-    let ilb = a.ilb_ip.to_string();
-    let vm = a.vm_ip.to_string();
-    let links = if s.zone_link {
-        "linked: cluster VNet, hub"
-    } else {
-        "linked: cluster VNet"
-    };
-    let mut endpoint_sub = vec![public.as_str()];
-    if filter_on {
-        endpoint_sub.push("authorized ranges filter");
-    }
-    vec![
-        t(Place::Laptop, "Admin laptop", &[&laptop], "an admin laptop on the Internet, public IP", true, client(ClientKind::Laptop)),
-        t(Place::RunCommand, "az CLI", &["command invoke"], "the az CLI running az aks command invoke through Azure Resource Manager", true, client(ClientKind::RunCommand)),
-        t(Place::PublicResolver, "Public resolver", &["ISP DNS"], "the laptop's recursive DNS resolver on the Internet", true, false),
-        t(Place::Internet, "Internet", &["public routing"], "the public Internet: routes public addresses only", true, false),
-        t(Place::OnPrem, "Workstation", &["on-premises"], "a workstation on-premises, connected to the hub by VPN", true, client(ClientKind::OnPrem)),
-        t(Place::OnPremDns, "On-prem DNS", &[if s.forwarder { "forwards the zone" } else { "no forwarder" }],
-          if s.forwarder { "the on-premises DNS server, conditionally forwarding the private zone to the hub's DNS Private Resolver" }
-          else { "the on-premises DNS server, with no conditional forwarder for the private zone" }, true, false),
-        t(Place::PublicDns, "Azure public DNS", &["azmk8s.io"], "Azure public DNS, where the cluster's public FQDN lives", true, false),
-        t(Place::AzureDns, "Azure DNS", &["168.63.129.16"], "Azure-provided DNS, reachable only from inside Azure virtual networks", true, false),
-        t(Place::PrivateZone, "Private DNS zone", &[&zone_shown, links], "the private DNS zone, answering only for the virtual networks linked to it", names.private_zone.is_some(), false),
-        t(Place::VpnGateway, "VPN gateway", &["site-to-site"], "the hub's VPN gateway, connecting the on-premises site", true, false),
-        t(Place::PrivateResolver, "DNS Private Resolver", &[&resolver], "the DNS Private Resolver in the hub", true, false),
-        t(Place::Firewall, "Azure Firewall", &[&fw], "the Azure Firewall in the hub: the cluster's subnets route 0.0.0.0/0 to it, it also serves the hub VM, and it translates them to its public IP", s.egress == Egress::Firewall, false),
-        t(Place::Peered, "VM in hub", &[&hub_vm], "a virtual machine in the hub VNet, private IP", true, client(ClientKind::Peered)),
-        t(Place::Arm, "Resource Manager", &["management API"], "Azure Resource Manager, which runs az aks command invoke inside the cluster", true, false),
-        t(Place::PublicEndpoint, "Public endpoint", &endpoint_sub, "the API server's public endpoint", !private, false),
-        t(Place::ApiServer, "API server", &["control plane"], "the Kubernetes API server, run by Microsoft", true, false),
-        t(Place::Node, "Node", &[&node], "the cluster node, running kubelet and the konnectivity agent, private IP", true, client(ClientKind::Node)),
-        t(Place::PrivateEndpoint, "Private endpoint", &[&pe], "the API server's private endpoint NIC in the node subnet", private && !vnet, false),
-        t(Place::LoadBalancer, "Load balancer", &[&lb], "the cluster load balancer's outbound rule, whose IP AKS authorizes by itself", s.egress == Egress::Lb, false),
-        t(Place::NatGateway, "NAT gateway", &[&nat], "the NAT gateway on the cluster's subnets (managedNATGateway); it never serves the peered hub", s.egress == Egress::NatGw, false),
-        t(Place::Ilb, "ILB", &[&ilb], "the API server's internal load balancer in the delegated subnet", vnet, false),
-        t(Place::Vm, "VM", &[&vm], "a virtual machine in the cluster VNet, private IP", true, client(ClientKind::Vm)),
-    ]
+    let client = Place::from(s.client);
+    PLACES
+        .iter()
+        .map(|&(place, label, description)| SpotText {
+            place,
+            label,
+            sub: values(s, &names, place),
+            description,
+            present: exists(s, &names, place),
+            active: place == client,
+        })
+        .collect()
 }
 
 /// The tree of areas for a layout, with how many children share a row.
 fn tree(s: &Scenario, kind: LayoutKind) -> [Block; 6] {
+    // Order matters: `layout`'s rows index into it.
     let a = &s.cluster.addresses;
     let wide = kind == LayoutKind::Wide;
     let two = |yes: bool| if yes { 2 } else { 1 };
-    let area = |id, title: String, per_row, children| Block::Area {
-        id,
-        title,
-        per_row,
-        nested: false,
-        present: true,
-        children,
-    };
+    let area = |id, title, per_row, children| area_block(id, title, per_row, false, true, children);
     let slot = |p| Block::Slot(vec![p]);
-    let subnet = |id, title: String, present, children| Block::Area {
-        id,
-        title,
-        per_row: 1,
-        nested: true,
-        present,
-        children,
-    };
+    let subnet = |id, title, present, children| area_block(id, title, 1, true, present, children);
     [
         area(
             "internet",
@@ -346,18 +397,18 @@ fn tree(s: &Scenario, kind: LayoutKind) -> [Block; 6] {
             format!("Cluster VNet {}", cidr(a.vnet)),
             1,
             vec![
-                Block::Area {
-                    id: "node-subnet",
-                    title: format!("Node subnet {}", cidr(a.node_subnet)),
-                    per_row: two(wide),
-                    nested: true,
-                    present: true,
-                    children: vec![
+                area_block(
+                    "node-subnet",
+                    format!("Node subnet {}", cidr(a.node_subnet)),
+                    two(wide),
+                    true,
+                    true,
+                    vec![
                         slot(Place::Node),
                         slot(Place::PrivateEndpoint),
                         Block::Slot(vec![Place::LoadBalancer, Place::NatGateway]),
                     ],
-                },
+                ),
                 Block::Group {
                     per_row: two(wide),
                     children: vec![
@@ -531,7 +582,7 @@ impl Packer<'_> {
 /// The layout for a scenario at a width class.
 pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
     let texts = spot_texts(s);
-    let [internet, onprem, dns, hub, managed, cluster] = tree(s, kind);
+    let blocks = tree(s, kind);
     let mut p = Packer {
         texts: &texts,
         areas: Vec::new(),
@@ -539,61 +590,65 @@ pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
     };
     let w = kind.view_width();
     // Lanes for the router run in the margins and between the columns; the peering box sits in
-    // the gutter between the hub and the cluster VNet.
+    // the gutter right of the hub (below it when stacked). Columns are (x, width); rows list
+    // (block, column), blocks in `tree`'s order: internet, on-prem, Azure DNS, hub, managed,
+    // cluster VNet.
     let margin = 28.0;
     let peering_w = 72.0;
-    let (bottom, peering_at) = if kind == LayoutKind::Stacked {
-        let cw = w - 2.0 * margin;
-        let mut top = margin;
-        for b in [&internet, &onprem, &hub] {
-            top += p.place(b, margin, top, cw) + GAP;
-        }
-        let peering = (w / 2.0 - peering_w / 2.0, top + 20.0);
-        top += 40.0 + GAP;
-        for b in [&cluster, &dns, &managed] {
-            top += p.place(b, margin, top, cw) + GAP;
-        }
-        (top, peering)
-    } else {
-        // Columns as (x, width); the hub's right-hand gutter holds the peering box.
-        let wide = kind == LayoutKind::Wide;
-        let c0 = (margin, if wide { 200.0 } else { 210.0 });
-        let c1x = c0.0 + c0.1 + if wide { 44.0 } else { peering_w + 2.0 * GAP };
-        let c1 = (c1x, if wide { 240.0 } else { w - margin - c1x });
-        let c2x = c1.0 + c1.1 + peering_w + 2.0 * GAP;
-        let c2 = (c2x, w - margin - c2x);
-        let rows: Vec<Vec<(&Block, (f32, f32))>> = if kind == LayoutKind::Wide {
-            vec![
-                vec![(&internet, c0), (&dns, c1), (&managed, c2)],
-                vec![(&onprem, c0), (&hub, c1), (&cluster, c2)],
-            ]
-        } else {
-            vec![
-                vec![(&internet, c0), (&managed, c1)],
-                vec![(&onprem, c0), (&dns, c1)],
-                vec![(&hub, c0), (&cluster, c1)],
-            ]
-        };
-        let mut top = margin;
-        let mut peering = (0.0, 0.0);
-        for row in rows {
-            let areas = p.areas.len();
-            let h = row
-                .iter()
-                .map(|(b, (x, cw))| p.place(b, *x, top, *cw))
-                .fold(0.0, f32::max);
-            for a in &mut p.areas[areas..] {
-                if (a.rect.y - top).abs() < 0.5 {
-                    a.rect.h = h;
-                }
-            }
-            if let Some(hub) = p.areas[areas..].iter().find(|a| a.id == "hub") {
-                peering = (hub.rect.right() + GAP, top + h / 2.0);
-            }
-            top += h + GAP;
-        }
-        (top, peering)
+    let gutter = peering_w + 2.0 * GAP;
+    let (cols, rows): ([(f32, f32); 3], &[&[(usize, usize)]]) = match kind {
+        LayoutKind::Wide => (
+            [
+                (margin, 200.0),
+                (272.0, 240.0),
+                (512.0 + gutter, w - margin - 512.0 - gutter),
+            ],
+            &[&[(0, 0), (2, 1), (4, 2)], &[(1, 0), (3, 1), (5, 2)]],
+        ),
+        LayoutKind::Column => (
+            [
+                (margin, 210.0),
+                (margin + 210.0 + gutter, 210.0),
+                (0.0, 0.0),
+            ],
+            &[&[(0, 0), (4, 1)], &[(1, 0), (2, 1)], &[(3, 0), (5, 1)]],
+        ),
+        LayoutKind::Stacked => (
+            [(margin, w - 2.0 * margin), (0.0, 0.0), (0.0, 0.0)],
+            &[
+                &[(0, 0)],
+                &[(1, 0)],
+                &[(3, 0)],
+                &[(5, 0)],
+                &[(2, 0)],
+                &[(4, 0)],
+            ],
+        ),
     };
+    let mut top = margin;
+    let mut peering_at = (0.0, 0.0);
+    for row in rows {
+        let areas = p.areas.len();
+        let h = row
+            .iter()
+            .map(|&(b, c)| p.place(&blocks[b], cols[c].0, top, cols[c].1))
+            .fold(0.0, f32::max);
+        for a in &mut p.areas[areas..] {
+            if (a.rect.y - top).abs() < 0.5 {
+                a.rect.h = h;
+            }
+        }
+        if let Some(hub) = p.areas[areas..].iter().find(|a| a.id == "hub") {
+            if kind == LayoutKind::Stacked {
+                peering_at = (w / 2.0 - peering_w / 2.0, top + h + GAP + 20.0);
+                top += 40.0 + GAP;
+            } else {
+                peering_at = (hub.rect.right() + GAP, top + h / 2.0);
+            }
+        }
+        top += h + GAP;
+    }
+    let bottom = top;
     let mut spots = p.spots;
     // The peering box: one line, in its gutter.
     let label_w = metrics::text_width("Peering", TITLE_SIZE, true) + 2.0 * PAD;
@@ -653,7 +708,7 @@ pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{simulate, DnsZone, Mode};
+    use crate::model::{simulate, ClientKind, DnsZone, Mode};
 
     fn scenario(mode: Mode) -> Scenario {
         Scenario {

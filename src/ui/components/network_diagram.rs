@@ -130,8 +130,9 @@ fn event_view(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool
             if !route.through.is_empty() {
                 { line_view(&route.through, "route through") }
             }
-            if e.kind == EventKind::Tunnel && !route.back.is_empty() {
-                { line_view(&route.back, "tunnel-return") }
+            if let (EventKind::Tunnel, Verdict::Pass, [first, second, ..]) = (e.kind, e.verdict, route.points.as_slice()) {
+                // The way back: API server → kubelet rides inside the connection the agent dialled.
+                <polygon class="event-head tunnel-back" points={arrowhead(*second, *first, 9.0)} />
             }
             if e.verdict == Verdict::Block {
                 <g class="block-mark">

@@ -21,8 +21,6 @@ const MARGIN: f32 = 16.0;
 pub struct Route {
     /// From the event's first box to its last; empty for events that stay in one place.
     pub points: Vec<Point>,
-    /// The tunnel's way back (API server → kubelet), drawn beside it; empty otherwise.
-    pub back: Vec<Point>,
     /// A node's established connection continues from the endpoint it enters to the API
     /// server behind it; empty otherwise.
     pub through: Vec<Point>,
@@ -117,25 +115,13 @@ pub fn scene(layout: NetworkLayout, trace: &Trace) -> Scene {
             (true, Some(api)) => router.route(to, api).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let back = if e.kind == EventKind::Tunnel && e.verdict == Verdict::Pass {
-            let mut b = router.route(to, from).unwrap_or_default();
-            b.reverse();
-            b
-        } else {
-            Vec::new()
-        };
-        routes.push(Route {
-            points,
-            back,
-            through,
-        });
+        routes.push(Route { points, through });
     }
     // Spread lines that share a lane, all of them together.
     let mut all: Vec<Vec<Point>> = std::mem::take(&mut links);
     let n_links = all.len();
     for r in &mut routes {
         all.push(std::mem::take(&mut r.points));
-        all.push(std::mem::take(&mut r.back));
         all.push(std::mem::take(&mut r.through));
     }
     router::spread(&mut all);
@@ -143,7 +129,6 @@ pub fn scene(layout: NetworkLayout, trace: &Trace) -> Scene {
     links = it.by_ref().take(n_links).collect();
     for r in &mut routes {
         r.points = it.next().unwrap_or_default();
-        r.back = it.next().unwrap_or_default();
         r.through = it.next().unwrap_or_default();
     }
     let w = layout.canvas.w;
@@ -210,7 +195,7 @@ impl Scene {
             out.extend(pts.windows(2).map(|w| (None, w[0], w[1])));
         }
         for (i, r) in self.routes.iter().take(shown).enumerate() {
-            for pts in [&r.points, &r.back, &r.through] {
+            for pts in [&r.points, &r.through] {
                 out.extend(pts.windows(2).map(|w| (Some(i), w[0], w[1])));
             }
         }
@@ -220,19 +205,21 @@ impl Scene {
     /// Every text of the picture and the legend (not the event label), with its owner: a place,
     /// or `None` for area titles and the legend.
     pub fn texts(&self) -> Vec<(Option<Place>, &TextLine)> {
-        let l = &self.layout;
-        let spots = l
-            .spots
-            .iter()
-            .filter(|s| s.present)
-            .flat_map(|s| s.lines.iter().map(move |t| (Some(s.place), t)));
-        let titles = l
-            .areas
-            .iter()
-            .filter(|a| a.present)
-            .flat_map(|a| a.title.iter().map(|t| (None, t)));
-        let legend = self.legend.iter().map(|e| (None, &e.text));
-        spots.chain(titles).chain(legend).collect()
+        let mut out = Vec::new();
+        for s in self.layout.spots.iter().filter(|s| s.present) {
+            for t in &s.lines {
+                out.push((Some(s.place), t));
+            }
+        }
+        for a in self.layout.areas.iter().filter(|a| a.present) {
+            for t in &a.title {
+                out.push((None, t));
+            }
+        }
+        for e in &self.legend {
+            out.push((None, &e.text));
+        }
+        out
     }
 
     /// The label of event `index` (the current one when `shown = index + 1`), placed along its
