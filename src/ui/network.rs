@@ -176,47 +176,139 @@ struct SpotText {
     active: bool,
 }
 
-/// The tree the three layouts arrange.
+/// The tree the three layouts arrange, as static data: titles and presence come from the
+/// scenario ([`area_title`], [`area_present`]).
 enum Block {
+    /// An area; `wide` says whether its children go two to a row in the wide layout.
     Area {
         id: &'static str,
-        title: String,
-        per_row: usize,
+        wide: bool,
         nested: bool,
-        present: bool,
-        children: Vec<Block>,
+        children: &'static [Block],
     },
-    /// Children side by side without a border of their own.
-    Group {
-        per_row: usize,
-        children: Vec<Block>,
-    },
+    /// Children side by side (two to a row in the wide layout), without a border of their own.
+    Group(&'static [Block]),
     /// One box, or several places sharing one box where at most one is present.
-    Slot(Vec<Place>),
+    Slot(&'static [Place]),
+}
+
+const fn area(id: &'static str, wide: bool, children: &'static [Block]) -> Block {
+    Block::Area {
+        id,
+        wide,
+        nested: false,
+        children,
+    }
+}
+
+const fn subnet(id: &'static str, wide: bool, children: &'static [Block]) -> Block {
+    Block::Area {
+        id,
+        wide,
+        nested: true,
+        children,
+    }
+}
+
+/// The areas in `layout`'s order (its rows index into it): internet, on-prem, Azure DNS, hub,
+/// managed, cluster VNet.
+const TREE: [Block; 6] = [
+    area(
+        "internet",
+        false,
+        &[
+            Block::Slot(&[Place::Laptop]),
+            Block::Slot(&[Place::RunCommand]),
+            Block::Slot(&[Place::PublicResolver]),
+            Block::Slot(&[Place::Internet]),
+        ],
+    ),
+    area(
+        "onprem",
+        false,
+        &[
+            Block::Slot(&[Place::OnPrem]),
+            Block::Slot(&[Place::OnPremDns]),
+        ],
+    ),
+    area(
+        "azure-dns",
+        false,
+        &[
+            Block::Slot(&[Place::PublicDns]),
+            Block::Slot(&[Place::AzureDns]),
+            Block::Slot(&[Place::PrivateZone]),
+        ],
+    ),
+    area(
+        "hub",
+        false,
+        &[
+            Block::Slot(&[Place::VpnGateway]),
+            Block::Slot(&[Place::PrivateResolver]),
+            Block::Slot(&[Place::Firewall]),
+            Block::Slot(&[Place::Peered]),
+        ],
+    ),
+    area(
+        "managed",
+        true,
+        &[
+            Block::Slot(&[Place::Arm]),
+            Block::Slot(&[Place::PublicEndpoint]),
+            Block::Slot(&[Place::ApiServer]),
+        ],
+    ),
+    area(
+        "cluster-vnet",
+        false,
+        &[
+            subnet(
+                "node-subnet",
+                true,
+                &[
+                    Block::Slot(&[Place::Node]),
+                    Block::Slot(&[Place::PrivateEndpoint]),
+                    Block::Slot(&[Place::LoadBalancer, Place::NatGateway]),
+                ],
+            ),
+            Block::Group(&[
+                subnet("apiserver-subnet", false, &[Block::Slot(&[Place::Ilb])]),
+                subnet("vm-subnet", false, &[Block::Slot(&[Place::Vm])]),
+            ]),
+        ],
+    ),
+];
+
+/// An area's title, with its address space where it has one.
+fn area_title(s: &Scenario, id: &str) -> String {
+    let a = &s.cluster.addresses;
+    let (name, net) = match id {
+        "onprem" => ("On-premises site", Some(a.onprem_network)),
+        "azure-dns" => ("Azure DNS", None),
+        "hub" => ("Hub VNet", Some(a.hub_vnet)),
+        "managed" => ("Microsoft-managed", None),
+        "cluster-vnet" => ("Cluster VNet", Some(a.vnet)),
+        "node-subnet" => ("Node subnet", Some(a.node_subnet)),
+        "apiserver-subnet" => {
+            return format!("API server subnet {} delegated", cidr(a.apiserver_subnet))
+        }
+        "vm-subnet" => ("VM subnet", Some(a.vm_subnet)),
+        _ => ("Internet", None),
+    };
+    match net {
+        Some(n) => format!("{name} {}", cidr(n)),
+        None => name.to_string(),
+    }
+}
+
+/// Whether an area exists in the scenario (the delegated subnet only with VNet integration).
+fn area_present(s: &Scenario, id: &str) -> bool {
+    id != "apiserver-subnet" || s.vnet_integration()
 }
 
 fn cidr((ip, len): (std::net::Ipv4Addr, u8)) -> String {
     format!("{ip}/{len}")
-}
-
-/// An area of the tree (see [`spot_text`] on inlining).
-#[inline(never)]
-fn area_block(
-    id: &'static str,
-    title: String,
-    per_row: usize,
-    nested: bool,
-    present: bool,
-    children: Vec<Block>,
-) -> Block {
-    Block::Area {
-        id,
-        title,
-        per_row,
-        nested,
-        present,
-        children,
-    }
 }
 
 /// Every place the diagram can show: its label and what it is (the accessible name adds the
@@ -334,105 +426,11 @@ fn spot_texts(s: &Scenario) -> Vec<SpotText> {
         .collect()
 }
 
-/// The tree of areas for a layout, with how many children share a row.
-fn tree(s: &Scenario, kind: LayoutKind) -> [Block; 6] {
-    // Order matters: `layout`'s rows index into it.
-    let a = &s.cluster.addresses;
-    let wide = kind == LayoutKind::Wide;
-    let two = |yes: bool| if yes { 2 } else { 1 };
-    let area = |id, title, per_row, children| area_block(id, title, per_row, false, true, children);
-    let slot = |p| Block::Slot(vec![p]);
-    let subnet = |id, title, present, children| area_block(id, title, 1, true, present, children);
-    [
-        area(
-            "internet",
-            "Internet".into(),
-            1,
-            vec![
-                slot(Place::Laptop),
-                slot(Place::RunCommand),
-                slot(Place::PublicResolver),
-                slot(Place::Internet),
-            ],
-        ),
-        area(
-            "onprem",
-            format!("On-premises site {}", cidr(a.onprem_network)),
-            1,
-            vec![slot(Place::OnPrem), slot(Place::OnPremDns)],
-        ),
-        area(
-            "azure-dns",
-            "Azure DNS".into(),
-            1,
-            vec![
-                slot(Place::PublicDns),
-                slot(Place::AzureDns),
-                slot(Place::PrivateZone),
-            ],
-        ),
-        area(
-            "hub",
-            format!("Hub VNet {}", cidr(a.hub_vnet)),
-            1,
-            vec![
-                slot(Place::VpnGateway),
-                slot(Place::PrivateResolver),
-                slot(Place::Firewall),
-                slot(Place::Peered),
-            ],
-        ),
-        area(
-            "managed",
-            "Microsoft-managed".into(),
-            two(wide),
-            vec![
-                slot(Place::Arm),
-                slot(Place::PublicEndpoint),
-                slot(Place::ApiServer),
-            ],
-        ),
-        area(
-            "cluster-vnet",
-            format!("Cluster VNet {}", cidr(a.vnet)),
-            1,
-            vec![
-                area_block(
-                    "node-subnet",
-                    format!("Node subnet {}", cidr(a.node_subnet)),
-                    two(wide),
-                    true,
-                    true,
-                    vec![
-                        slot(Place::Node),
-                        slot(Place::PrivateEndpoint),
-                        Block::Slot(vec![Place::LoadBalancer, Place::NatGateway]),
-                    ],
-                ),
-                Block::Group {
-                    per_row: two(wide),
-                    children: vec![
-                        subnet(
-                            "apiserver-subnet",
-                            format!("API server subnet {} delegated", cidr(a.apiserver_subnet)),
-                            s.vnet_integration(),
-                            vec![slot(Place::Ilb)],
-                        ),
-                        subnet(
-                            "vm-subnet",
-                            format!("VM subnet {}", cidr(a.vm_subnet)),
-                            true,
-                            vec![slot(Place::Vm)],
-                        ),
-                    ],
-                },
-            ],
-        ),
-    ]
-}
-
 /// Lays blocks out: widths flow down, heights come back up.
 struct Packer<'a> {
+    scenario: &'a Scenario,
+    /// Children two to a row where the block asks for it.
+    wide: bool,
     texts: &'a [SpotText],
     areas: Vec<Area>,
     spots: Vec<Spot>,
@@ -463,6 +461,7 @@ impl Packer<'_> {
     fn place(&mut self, b: &Block, x: f32, y: f32, w: f32) -> f32 {
         match b {
             Block::Slot(places) => {
+                let places = *places;
                 let inner = w - 2.0 * PAD;
                 let mut h: f32 = 0.0;
                 let mut made = Vec::new();
@@ -501,17 +500,21 @@ impl Packer<'_> {
                 }
                 h
             }
-            Block::Group { per_row, children } => self.grid(children, *per_row, x, y, w),
+            Block::Group(children) => {
+                let per_row = if self.wide { 2 } else { 1 };
+                self.grid(children, per_row, x, y, w)
+            }
             Block::Area {
                 id,
-                title,
-                per_row,
+                wide,
                 nested,
-                present,
                 children,
             } => {
+                let per_row = if *wide && self.wide { 2 } else { 1 };
+                let title = area_title(self.scenario, id);
+                let present = area_present(self.scenario, id);
                 let pad = AREA_PAD;
-                let title_lines = metrics::wrap(title, TITLE_SIZE, true, w - 2.0 * 10.0);
+                let title_lines = metrics::wrap(&title, TITLE_SIZE, true, w - 2.0 * 10.0);
                 let title_h = title_lines.len() as f32 * TITLE_SIZE * LINE + 6.0;
                 let title = title_lines
                     .into_iter()
@@ -531,16 +534,10 @@ impl Packer<'_> {
                     id,
                     rect: Rect::new(x, y, w, 0.0),
                     title,
-                    present: *present,
+                    present,
                     nested: *nested,
                 });
-                let inner = self.grid(
-                    children,
-                    *per_row,
-                    x + pad,
-                    y + title_h + 4.0,
-                    w - 2.0 * pad,
-                );
+                let inner = self.grid(children, per_row, x + pad, y + title_h + 4.0, w - 2.0 * pad);
                 let h = title_h + 4.0 + inner + pad;
                 self.areas[index].rect.h = h;
                 h
@@ -582,8 +579,10 @@ impl Packer<'_> {
 /// The layout for a scenario at a width class.
 pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
     let texts = spot_texts(s);
-    let blocks = tree(s, kind);
+    let blocks = &TREE;
     let mut p = Packer {
+        scenario: s,
+        wide: kind == LayoutKind::Wide,
         texts: &texts,
         areas: Vec::new(),
         spots: Vec::new(),
