@@ -10,6 +10,7 @@
 //! follow their wrapped text, so nothing overflows, and every gap between boxes leaves a lane for
 //! the router.
 
+use crate::model::text::{cat, Ip4Text};
 use crate::model::{Egress, Names, Place, Scenario};
 use crate::ui::diagram::metrics::{self, LINE};
 use crate::ui::geometry::Rect;
@@ -341,9 +342,11 @@ const PLACES: [(Place, &str, &str); 22] = [
 /// The values a place prints under its label, for the scenario.
 fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
     let a = &s.cluster.addresses;
+    // Addresses print through the model's stack-buffer formatter, already in the page.
+    let ip = |lead: &str, v| vec![cat(&[lead, &Ip4Text::new(v)])];
     let one = |v: &str| vec![v.to_string()];
     match place {
-        Place::Laptop => one(&s.laptop_ip.to_string()),
+        Place::Laptop => ip("", s.laptop_ip),
         Place::RunCommand => one("command invoke"),
         Place::PublicResolver => one("ISP DNS"),
         Place::Internet => one("public routing"),
@@ -354,13 +357,13 @@ fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
             "no forwarder"
         }),
         Place::PublicDns => one("azmk8s.io"),
-        Place::AzureDns => one("168.63.129.16"),
+        Place::AzureDns => ip("", a.azure_dns_ip),
         Place::PrivateZone => {
-            let zone = names.private_zone.clone().unwrap_or_default();
+            let zone = names.private_zone.as_deref().unwrap_or_default();
             // A system zone's GUID label is long: it gets a line of its own.
             let mut out = match zone.split_once('.') {
-                Some((guid, rest)) if guid.len() > 20 => vec![format!("{guid}."), rest.to_string()],
-                _ => vec![zone],
+                Some((guid, rest)) if guid.len() > 20 => vec![cat(&[guid, "."]), rest.to_string()],
+                _ => one(zone),
             };
             out.push(
                 if s.zone_link {
@@ -373,24 +376,24 @@ fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
             out
         }
         Place::VpnGateway => one("site-to-site"),
-        Place::PrivateResolver => vec![format!("inbound {}", a.private_resolver_ip)],
-        Place::Firewall => vec![format!("egress {}", a.firewall_egress_ip)],
-        Place::Peered => one(&a.hub_vm_ip.to_string()),
+        Place::PrivateResolver => ip("inbound ", a.private_resolver_ip),
+        Place::Firewall => ip("egress ", a.firewall_egress_ip),
+        Place::Peered => ip("", a.hub_vm_ip),
         Place::Arm => one("management API"),
         Place::PublicEndpoint => {
-            let mut out = one(&a.api_public_ip.to_string());
+            let mut out = ip("", a.api_public_ip);
             if s.ranges_text().is_some_and(|t| !t.trim().is_empty()) {
                 out.push("authorized ranges filter".into());
             }
             out
         }
         Place::ApiServer => one("control plane"),
-        Place::Node => one(&a.node_ip.to_string()),
-        Place::PrivateEndpoint => one(&a.private_endpoint_ip.to_string()),
-        Place::LoadBalancer => vec![format!("outbound {}", a.lb_egress_ip)],
-        Place::NatGateway => vec![format!("egress {}", a.natgw_egress_ip)],
-        Place::Ilb => one(&a.ilb_ip.to_string()),
-        Place::Vm => one(&a.vm_ip.to_string()),
+        Place::Node => ip("", a.node_ip),
+        Place::PrivateEndpoint => ip("", a.private_endpoint_ip),
+        Place::LoadBalancer => ip("outbound ", a.lb_egress_ip),
+        Place::NatGateway => ip("egress ", a.natgw_egress_ip),
+        Place::Ilb => ip("", a.ilb_ip),
+        Place::Vm => ip("", a.vm_ip),
         _ => Vec::new(),
     }
 }

@@ -53,9 +53,12 @@ fn externalise_loader(dist: &std::path::Path) -> Result<(), String> {
 }
 
 /// Splits `html` around the first inline `<script type="module">…</script>`: (before, body, after).
+/// The release build is minified, which drops the quotes (`<script type=module>`).
 fn split_inline_module(html: &str) -> Option<(&str, &str, &str)> {
-    let open = "<script type=\"module\"";
-    let start = html.find(open)?;
+    let start = ["<script type=\"module\"", "<script type=module"]
+        .iter()
+        .filter_map(|open| html.find(open))
+        .min()?;
     let body_start = start + html[start..].find('>')? + 1;
     if html[start..body_start].contains("src=") {
         return None;
@@ -79,6 +82,15 @@ mod tests {
         let (before, body, after) = split_inline_module(html).expect("found");
         assert_eq!(before, "<head>");
         assert_eq!(body, "import init from './a.js';");
+        assert_eq!(after, "</head>");
+    }
+
+    #[test]
+    fn splits_a_minified_inline_module_script() {
+        let html = "<head><script type=module>import init from'./a.js'</script></head>";
+        let (before, body, after) = split_inline_module(html).expect("found");
+        assert_eq!(before, "<head>");
+        assert_eq!(body, "import init from'./a.js'");
         assert_eq!(after, "</head>");
     }
 

@@ -135,9 +135,9 @@ fn event_view(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool
                 <polygon class="event-head tunnel-back" points={arrowhead(*second, *first, 9.0)} />
             }
             if e.verdict == Verdict::Block {
-                <g class="block-mark">
-                    <circle cx={f(end.x)} cy={f(end.y)} r="10" />
-                    <path d={format!("M{} {} L{} {} M{} {} L{} {}", f(end.x - 5.0), f(end.y - 5.0), f(end.x + 5.0), f(end.y + 5.0), f(end.x + 5.0), f(end.y - 5.0), f(end.x - 5.0), f(end.y + 5.0))} />
+                <g class="block-mark" transform={format!("translate({} {})", f(end.x), f(end.y))}>
+                    <circle r="10" />
+                    <path d="M-5 -5 L5 5 M5 -5 L-5 5" />
                 </g>
             }
             if current && motion {
@@ -159,7 +159,7 @@ fn legend_view(s: &Scene) -> Html {
                 <g class={classes!("legend-sample", e.class)}>
                     <line x1={f(e.from.x)} y1={f(e.from.y)} x2={f(e.to.x)} y2={f(e.to.y)} />
                     if e.class == "legend-block" {
-                        <path class="block-x" d={format!("M{} {} l8 8 m0 -8 l-8 8", f(e.to.x - 4.0), f(e.to.y - 4.0))} />
+                        <path class="block-x" transform={format!("translate({} {})", f(e.to.x), f(e.to.y))} d="M-4 -4 l8 8 m0 -8 l-8 8" />
                     }
                     { text_view(&e.text) }
                 </g>
