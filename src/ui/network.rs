@@ -464,39 +464,29 @@ impl Packer<'_> {
     fn place(&mut self, b: &Block, x: f32, y: f32, w: f32) -> f32 {
         match b {
             Block::Slot(places) => {
-                let places = *places;
+                // Places sharing a slot get one box each at the same spot; the row stretches
+                // them to one height (see `grid`).
                 let inner = w - 2.0 * PAD;
                 let mut h: f32 = 0.0;
-                let mut made = Vec::new();
-                for &p in places {
-                    let Some(t) = self.texts.iter().find(|t| t.place == p) else {
-                        continue;
-                    };
-                    let mut lines: Vec<(String, f32, bool)> =
-                        metrics::wrap(t.label, TITLE_SIZE, true, inner)
-                            .into_iter()
-                            .map(|l| (l, TITLE_SIZE, true))
-                            .collect();
+                for t in self.texts.iter().filter(|t| places.contains(&t.place)) {
+                    let mut lines: Vec<(String, f32, bool)> = Vec::new();
+                    for l in metrics::wrap(t.label, TITLE_SIZE, true, inner) {
+                        lines.push((l, TITLE_SIZE, true));
+                    }
                     for sub in &t.sub {
                         for l in metrics::wrap(sub, TEXT_SIZE, false, inner) {
                             lines.push((l, TEXT_SIZE, false));
                         }
                     }
                     let text_h: f32 = lines.iter().map(|l| l.1 * LINE).sum();
-                    h = h.max(text_h + 2.0 * PAD);
-                    let description = format!("{} {}", t.description, t.sub.join(", "))
-                        .trim_end()
-                        .to_string();
-                    made.push((t, lines, text_h, description));
-                }
-                for (t, lines, text_h, description) in made {
-                    let top = y + (h - text_h) / 2.0;
+                    let own = text_h + 2.0 * PAD;
+                    h = h.max(own);
                     self.spots.push(Spot {
                         place: t.place,
                         label: t.label,
-                        description,
-                        rect: Rect::new(x, y, w, h),
-                        lines: text_lines(&lines, x + w / 2.0, top),
+                        description: cat(&[t.description, " ", &t.sub.join(", ")]),
+                        rect: Rect::new(x, y, w, own),
+                        lines: text_lines(&lines, x + w / 2.0, y + PAD),
                         present: t.present,
                         active: t.active,
                     });

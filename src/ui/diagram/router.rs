@@ -274,15 +274,7 @@ impl Router {
         nodes.reverse();
         let first = starts.iter().find(|p| p.0 == nodes[0])?.1;
         let last_node = *nodes.last()?;
-        let last = ends
-            .iter()
-            .filter(|p| p.0 == last_node)
-            .min_by(|a, b| {
-                let q = node(last_node);
-                let d = |p: &Point| (q.x - p.x).abs() + (q.y - p.y).abs();
-                d(&a.1).total_cmp(&d(&b.1))
-            })?
-            .1;
+        let last = ends.iter().find(|p| p.0 == last_node)?.1;
         for w in nodes.windows(2) {
             let (a, b) = (w[0].min(w[1]), w[0].max(w[1]));
             if b == a + 1 {
@@ -340,20 +332,23 @@ pub fn spread(routes: &mut [Vec<Point>]) {
     }
     let mut shift = vec![0.0f32; segs.len()];
     for (k, s) in segs.iter().enumerate() {
-        // Segments on the same lane that overlap this one, in route order (`segs` is built in
-        // that order), one per route.
-        let mut group: Vec<usize> = segs
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| {
-                o.2 == s.2 && (o.3 - s.3).abs() < 0.5 && o.4 < s.5 - 0.5 && s.4 < o.5 - 0.5
-            })
-            .map(|(m, _)| m)
-            .collect();
-        group.dedup_by_key(|m| segs[*m].0);
-        if group.len() > 1 {
-            let at = group.iter().position(|&m| segs[m].0 == s.0).unwrap_or(0);
-            shift[k] = (at as f32 - (group.len() - 1) as f32 / 2.0) * SPREAD;
+        // The routes with a segment on this lane overlapping this one (`segs` is in route
+        // order, so a route's segments are consecutive), and how many come before this one's.
+        let (mut before, mut total, mut last) = (0u16, 0u16, usize::MAX);
+        for o in &segs {
+            if o.2 == s.2
+                && (o.3 - s.3).abs() < 0.5
+                && o.4 < s.5 - 0.5
+                && s.4 < o.5 - 0.5
+                && o.0 != last
+            {
+                last = o.0;
+                total += 1;
+                before += u16::from(o.0 < s.0);
+            }
+        }
+        if total > 1 {
+            shift[k] = (f32::from(before) - f32::from(total - 1) / 2.0) * SPREAD;
         }
     }
     for (k, &(r, i, vertical, ..)) in segs.iter().enumerate() {

@@ -70,13 +70,16 @@ fn continues_to_api(e: &Event) -> bool {
 
 /// Everything no line may cross: present boxes and area titles.
 fn obstacles(l: &NetworkLayout) -> Vec<Rect> {
-    let boxes = l.spots.iter().filter(|s| s.present).map(|s| s.rect);
-    let titles = l
-        .areas
-        .iter()
-        .filter(|a| a.present)
-        .flat_map(|a| a.title.iter().map(TextLine::rect));
-    boxes.chain(titles).collect()
+    let mut out = Vec::new();
+    for s in l.spots.iter().filter(|s| s.present) {
+        out.push(s.rect);
+    }
+    for a in l.areas.iter().filter(|a| a.present) {
+        for t in &a.title {
+            out.push(t.rect());
+        }
+    }
+    out
 }
 
 /// Routes every line of `trace` on `layout`.
@@ -237,7 +240,6 @@ impl Scene {
             e.label.clone()
         };
         let text = metrics::fit(&raw, TITLE_SIZE, true, max);
-        let tw = metrics::text_width(&text, TITLE_SIZE, true);
         let line = |x: f32, y: f32, centred: bool| TextLine {
             text: text.clone(),
             x,
@@ -248,50 +250,26 @@ impl Scene {
             class: "event-label",
         };
         let picture = Rect::new(0.0, 0.0, self.canvas.w, self.layout.bottom);
-        let boxes: Vec<Rect> = self
-            .layout
-            .spots
-            .iter()
-            .filter(|s| s.present)
-            .map(|s| s.rect.inflate(2.0))
-            .collect();
-        let texts: Vec<Rect> = self
-            .texts()
-            .iter()
-            .map(|(_, t)| t.rect().inflate(2.0))
-            .collect();
+        let mut taken: Vec<Rect> = self.texts().iter().map(|(_, t)| t.rect()).collect();
+        for s in self.layout.spots.iter().filter(|s| s.present) {
+            taken.push(s.rect);
+        }
         let segments = self.segments(shown);
-        let clean = |t: &TextLine| {
-            let r = t.rect();
-            picture.contains(&r)
-                && !boxes.iter().chain(&texts).any(|o| o.overlaps(&r))
-                && !segments
-                    .iter()
-                    .any(|(_, a, b)| r.inflate(2.0).cut_by(*a, *b))
-        };
+        // Beside the middle of each leg: right of a vertical one, above a horizontal one.
         for w in route.points.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let vertical = (a.x - b.x).abs() < 0.01;
-            let len = if vertical {
-                (a.y - b.y).abs()
+            let m = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            let t = if (a.x - b.x).abs() < 0.01 {
+                line(m.x + 8.0, m.y + 4.0, false)
             } else {
-                (a.x - b.x).abs()
+                line(m.x, m.y - 7.0, true)
             };
-            for f in [0.5, 0.25, 0.75] {
-                let m = Point::new(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);
-                let candidates = if vertical {
-                    [
-                        line(m.x + 8.0, m.y + 4.0, false),
-                        line(m.x - 8.0 - tw, m.y + 4.0, false),
-                    ]
-                } else if len >= tw {
-                    [line(m.x, m.y - 7.0, true), line(m.x, m.y + 17.0, true)]
-                } else {
-                    continue;
-                };
-                if let Some(t) = candidates.into_iter().find(|t| clean(t)) {
-                    return Some(t);
-                }
+            let r = t.rect().inflate(2.0);
+            if picture.contains(&r)
+                && !taken.iter().any(|o| o.overlaps(&r))
+                && !segments.iter().any(|(_, a, b)| r.cut_by(*a, *b))
+            {
+                return Some(t);
             }
         }
         Some(line(MARGIN, self.caption_y, false))
