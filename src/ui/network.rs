@@ -569,6 +569,11 @@ impl Packer<'_> {
     }
 }
 
+/// A column of the layout: x and width.
+type Column = (f32, f32);
+/// A row of the layout: (index into [`TREE`], column) for each area in it.
+type Row = &'static [(usize, usize)];
+
 /// The layout for a scenario at a width class.
 pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
     let texts = spot_texts(s);
@@ -588,7 +593,7 @@ pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
     let margin = 28.0;
     let peering_w = 72.0;
     let gutter = peering_w + 2.0 * GAP;
-    let (cols, rows): ([(f32, f32); 3], &[&[(usize, usize)]]) = match kind {
+    let (cols, rows): ([Column; 3], &[Row]) = match kind {
         LayoutKind::Wide => (
             [
                 (margin, 200.0),
