@@ -9,24 +9,13 @@ use aks_netviz::model::simulate;
 use aks_netviz::ui::diagram::check::check;
 use aks_netviz::ui::diagram::scene::scene;
 use aks_netviz::ui::network::{layout, LayoutKind};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Table {
-    cells: Vec<Cell>,
-}
-
-#[derive(Deserialize)]
-struct Cell {
-    fragment: String,
-}
+mod common;
 
 #[test]
 fn every_scenario_step_and_width_is_legible() {
-    let table: Table = serde_json::from_str(include_str!("data/outcomes.json")).unwrap();
     let mut problems = Vec::new();
     let mut pictures = 0;
-    for cell in &table.cells {
+    for cell in &common::cells() {
         let s = link::parse_strict(&cell.fragment).unwrap().scenario;
         let trace = simulate(&s);
         for kind in LayoutKind::ALL {
@@ -59,9 +48,8 @@ fn every_scenario_step_and_width_is_legible() {
 /// Every line between two places is routed (an unrouted line would pass every check).
 #[test]
 fn every_line_is_routed_orthogonally() {
-    let table: Table = serde_json::from_str(include_str!("data/outcomes.json")).unwrap();
     let mut missing = Vec::new();
-    for cell in &table.cells {
+    for cell in &common::cells() {
         let s = link::parse_strict(&cell.fragment).unwrap().scenario;
         let trace = simulate(&s);
         for kind in LayoutKind::ALL {

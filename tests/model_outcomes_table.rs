@@ -4,35 +4,14 @@
 
 use aks_netviz::link;
 use aks_netviz::model::{simulate, EventKind, Hop, Verdict};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Table {
-    cells: Vec<Cell>,
-}
-
-#[derive(Deserialize)]
-struct Cell {
-    row: String,
-    fragment: String,
-    outcome: String,
-    dns_answer: String,
-    tunnel: String,
-    node: String,
-    blocked_at: Option<String>,
-    egress_via: Option<String>,
-}
-
-fn table() -> Table {
-    serde_json::from_str(include_str!("data/outcomes.json")).expect("the table is valid JSON")
-}
+mod common;
 
 #[test]
 fn every_cell_of_the_expected_outcomes_table_holds() {
-    let table = table();
-    assert!(table.cells.len() >= 100, "the whole table is there");
+    let cells = common::cells();
+    assert!(cells.len() >= 100, "the whole table is there");
     let mut wrong = Vec::new();
-    for cell in &table.cells {
+    for cell in &cells {
         let scenario = link::parse_strict(&cell.fragment)
             .unwrap_or_else(|e| panic!("{}: {e}", cell.fragment))
             .scenario;
@@ -77,7 +56,7 @@ fn every_cell_of_the_expected_outcomes_table_holds() {
 /// status follows the kubelet's alone.
 #[test]
 fn every_cell_shows_the_kubelet_and_the_tunnel_apart() {
-    for cell in table().cells {
+    for cell in common::cells() {
         let s = link::parse_strict(&cell.fragment).unwrap().scenario;
         let t = simulate(&s);
         let kubelet: Vec<_> = t

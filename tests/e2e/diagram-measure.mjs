@@ -10,7 +10,7 @@
 //
 // The conventions of the diagram's markup it relies on (a redesign keeps them or updates this file):
 // - the picture is the SVG `[data-testid="network-diagram"]`, with a viewBox, inside a
-//   `.diagram-scroll` container that may scroll sideways;
+//   container (`.diagram-scroll` when it scrolls sideways, else the SVG's parent);
 // - a place is an element with `data-place` (its id; the API server is `apiserver`) whose box is a
 //   `.spot-box` child; a network is an element with `data-area`; a place or network the scenario
 //   does not have carries class `absent` (anything else hidden is recognised by display none,
@@ -30,6 +30,7 @@
 // reads `Step N of M` once the page shows step N.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch, openPage, outcomes, url } from './harness.mjs';
 
 const widths = (process.env.AKS_NETVIZ_WIDTHS || '360,720,1280').split(',').map(Number);
@@ -43,7 +44,7 @@ const TOP = 10;
 // ---- In the page: Playwright sends these functions' source, so each stands alone ----
 
 /** Sets the fragment and waits until the page shows it at `step` (the last step when null). */
-async function show({ fragment, step, cell }) {
+export async function show({ fragment, step, cell }) {
   const hash = step === null ? fragment : `${fragment}&step=${step}`;
   if (window.location.hash.slice(1) !== hash) {
     await new Promise((resolve) => {
@@ -68,7 +69,7 @@ async function show({ fragment, step, cell }) {
 }
 
 /** Client-coordinate geometry of the diagram: visible texts, place boxes and event lines. */
-function collect() {
+export function collect() {
   const svg = document.querySelector('[data-testid="network-diagram"]');
   if (!svg) return null;
   const hiddenCache = new Map();
@@ -275,7 +276,7 @@ const describeSegment = (s) => (s.kind === 'zone-link' ? `zone link ${s.owner.re
 const rounded = (r) => [r.left, r.top, r.right, r.bottom].map((v) => Math.round(v * 10) / 10);
 
 /** The findings of one measured state. */
-function analyse(g) {
+export function analyse(g) {
   const overlaps = [];
   for (let i = 0; i < g.texts.length; i += 1) {
     for (let j = i + 1; j < g.texts.length; j += 1) {
@@ -400,19 +401,22 @@ function report(r) {
   return lines.join('\n');
 }
 
-const started = Date.now();
-const browser = await launch();
-const results = [];
-for (const width of widths) {
-  const t0 = Date.now();
-  const r = await measureWidth(browser, width);
-  r.seconds = (Date.now() - t0) / 1000;
-  results.push(r);
-  console.log(`${report(r)}\n  measured in ${r.seconds.toFixed(0)} s\n`);
+// Run as a script (`cargo xtask bench diagram`); imported, it only lends its measuring functions.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const started = Date.now();
+  const browser = await launch();
+  const results = [];
+  for (const width of widths) {
+    const t0 = Date.now();
+    const r = await measureWidth(browser, width);
+    r.seconds = (Date.now() - t0) / 1000;
+    results.push(r);
+    console.log(`${report(r)}\n  measured in ${r.seconds.toFixed(0)} s\n`);
+  }
+  await browser.close();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`diagram-measure: ${outcomes.length} cells × ${widths.length} widths, every step of every cell, in ${seconds.toFixed(0)} s`);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ cells: outcomes.length, seconds, widths: results }, null, 1));
+  console.log(`diagram-measure: full detail in ${outFile}`);
 }
-await browser.close();
-const seconds = (Date.now() - started) / 1000;
-console.log(`diagram-measure: ${outcomes.length} cells × ${widths.length} widths, every step of every cell, in ${seconds.toFixed(0)} s`);
-mkdirSync(path.dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify({ cells: outcomes.length, seconds, widths: results }, null, 1));
-console.log(`diagram-measure: full detail in ${outFile}`);
