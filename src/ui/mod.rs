@@ -15,7 +15,9 @@ pub mod state;
 pub use app::App;
 
 /// Mounts the app on every `[data-aks-netviz]` element of the page, or on `<body>` when there is none,
-/// so one page can host several widgets without them sharing any element id.
+/// so one page can host several widgets without them sharing any element id. A host's attribute
+/// value is that widget's own fragment (`data-aks-netviz="mode=private&client=vm"`); only the
+/// first host without one follows the address bar, so two widgets never fight over it.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     use wasm_bindgen::JsCast;
@@ -30,14 +32,59 @@ pub fn mount() {
         }
         return;
     }
+    let mut address_bar_taken = false;
     if let Some(hosts) = hosts {
         for i in 0..count {
             if let Some(element) = hosts
                 .item(i)
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
-                yew::Renderer::<App>::with_root(element).render();
+                let own = element
+                    .get_attribute("data-aks-netviz")
+                    .map(|f| f.trim().trim_start_matches('#').to_string())
+                    .unwrap_or_default();
+                let fragment = host_fragment(own, &mut address_bar_taken);
+                yew::Renderer::<App>::with_root_and_props(element, app::AppProps { fragment })
+                    .render();
             }
         }
+    }
+}
+
+/// The fragment a host's widget owns: its attribute's, or `None` (follow the address bar) for the
+/// first host without one; later hosts without one show the defaults on their own.
+pub fn host_fragment(own: String, address_bar_taken: &mut bool) -> Option<String> {
+    if !own.is_empty() || *address_bar_taken {
+        Some(own)
+    } else {
+        *address_bar_taken = true;
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_fragment;
+
+    #[test]
+    fn only_the_first_host_without_a_fragment_follows_the_address_bar() {
+        let mut taken = false;
+        assert_eq!(
+            host_fragment("mode=private".into(), &mut taken),
+            Some("mode=private".into())
+        );
+        assert!(
+            !taken,
+            "a host with its own fragment leaves the address bar alone"
+        );
+        assert_eq!(host_fragment(String::new(), &mut taken), None);
+        assert_eq!(
+            host_fragment(String::new(), &mut taken),
+            Some(String::new())
+        );
+        assert_eq!(
+            host_fragment("client=vm".into(), &mut taken),
+            Some("client=vm".into())
+        );
     }
 }
