@@ -28,35 +28,40 @@ pub struct Device {
     pub words: &'static str,
 }
 
-/// The device that translates `who`'s source address for the Internet, or `None` when no
-/// device of the customer's does (the laptop, default outbound access, the on-prem breakout).
-pub fn device(s: &Scenario, who: ClientKind) -> Option<Device> {
-    let lb = Device {
-        place: Place::LoadBalancer,
-        words: "the cluster load balancer's outbound rule",
+/// The device the nodes leave through: always one, the cluster's outbound type.
+pub fn node_device(s: &Scenario) -> Device {
+    let (place, words) = match s.egress {
+        Egress::Lb => (
+            Place::LoadBalancer,
+            "the cluster load balancer's outbound rule",
+        ),
+        Egress::NatGw => (Place::NatGateway, "the NAT gateway"),
+        Egress::Firewall => (Place::Firewall, "the hub firewall"),
     };
-    let nat = Device {
-        place: Place::NatGateway,
-        words: "the NAT gateway",
-    };
-    let fw = Device {
-        place: Place::Firewall,
-        words: "the hub firewall",
-    };
-    match (who, s.egress) {
-        (ClientKind::Node, Egress::Lb) => Some(lb),
-        (ClientKind::Node | ClientKind::Vm, Egress::NatGw) => Some(nat),
-        (ClientKind::Node | ClientKind::Vm | ClientKind::Peered, Egress::Firewall) => Some(fw),
-        _ => None,
-    }
+    Device { place, words }
 }
 
-/// The device the nodes leave through (always one: the cluster's outbound type).
-pub fn node_device(s: &Scenario) -> Device {
-    device(s, ClientKind::Node).unwrap_or(Device {
-        place: Place::LoadBalancer,
-        words: "the cluster load balancer's outbound rule",
-    })
+/// The device that translates `who`'s source address for the Internet, or `None` when no
+/// device of the customer's does (the laptop, default outbound access, the on-prem breakout).
+/// The VM in the cluster VNet shares the nodes' NAT gateway or firewall route, the hub VM only
+/// the firewall.
+pub fn device(s: &Scenario, who: ClientKind) -> Option<Device> {
+    let shared = matches!(
+        (who, s.egress),
+        (ClientKind::Node, _)
+            | (ClientKind::Vm, Egress::NatGw | Egress::Firewall)
+            | (ClientKind::Peered, Egress::Firewall)
+    );
+    shared.then(|| node_device(s))
+}
+
+/// What the hub firewall must also let through for the nodes (model.md section 4): the control
+/// plane's FQDNs on 443, with TLS (and konnectivity's ALPN) untouched.
+pub fn firewall_rule_words(s: &Scenario) -> String {
+    format!(
+        "The firewall must also allow *.hcp.{}.azmk8s.io:443 and leave that TLS untouched.",
+        s.cluster.region
+    )
 }
 
 /// The private address `who` sends from (the laptop has only its public one).

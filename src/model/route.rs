@@ -50,7 +50,7 @@ fn nat_event(a: &Analysis<'_>, who: ClientKind, device: egress::Device) -> Event
     // The cluster's subnets reach the hub firewall through their route table and the peering;
     // the firewall must also let the konnectivity and kubelet traffic through untouched.
     let routed = device.place == Place::Firewall && who != ClientKind::Peered;
-    let detail = cat(&[
+    let mut detail = cat(&[
         if routed {
             "A user-defined route sends 0.0.0.0/0 from the cluster's subnets across the peering to "
         } else {
@@ -62,18 +62,11 @@ fn nat_event(a: &Analysis<'_>, who: ClientKind, device: egress::Device) -> Event
         " becomes the public IP ",
         &public,
         ": the address the API server's authorized ranges filter sees.",
-        if routed {
-            " The firewall must also allow *.hcp."
-        } else {
-            ""
-        },
-        if routed { &s.cluster.region } else { "" },
-        if routed {
-            ".azmk8s.io:443 and leave that TLS untouched."
-        } else {
-            ""
-        },
     ]);
+    if routed {
+        detail.push(' ');
+        detail.push_str(&egress::firewall_rule_words(s));
+    }
     Event::new(
         Hop::Egress,
         EventKind::Nat,

@@ -15,8 +15,8 @@ use super::route::{self, Endpoint};
 use super::scenario::{ClientKind, DnsZone, Scenario};
 use super::text::{cat, Ip4Text};
 use super::trace::{
-    path_from_events, DnsAnswer, Event, EventKind, Hop, Note, Outcome, Place, Trace, Tunnel,
-    Verdict,
+    path_from_events, DnsAnswer, Event, EventKind, Hop, NodeStatus, Note, Outcome, Place, Trace,
+    Tunnel, Verdict,
 };
 use super::tunnel;
 use super::validate::{validate_parsed, ValidationMessage};
@@ -58,6 +58,9 @@ pub struct Analysis<'a> {
     ranges: Option<ParsedRanges<'a>>,
     validation: Vec<ValidationMessage>,
     tunnel: Tunnel,
+    /// The node's status and the settings without effect: the same for every client.
+    node_status: NodeStatus,
+    notes: Vec<Note>,
 }
 
 impl<'a> Analysis<'a> {
@@ -73,10 +76,17 @@ impl<'a> Analysis<'a> {
             ranges,
             validation,
             tunnel: Tunnel::Down,
+            node_status: NodeStatus {
+                node: "NotReady",
+                text: String::new(),
+            },
+            notes: Vec::new(),
         };
         if a.validation.is_empty() {
             a.tunnel = tunnel::tunnel_state(&a);
         }
+        a.node_status = tunnel::node_status(&a);
+        a.notes = a.compute_notes();
         a
     }
 
@@ -227,7 +237,7 @@ impl<'a> Analysis<'a> {
                 super::egress::node_device(s).words,
                 tunnel::cut_words(self),
                 if s.egress == super::scenario::Egress::Firewall {
-                    format!(" The firewall must also allow *.hcp.{}.azmk8s.io:443 and leave that TLS untouched.", c.region)
+                    format!(" {}", super::egress::firewall_rule_words(s))
                 } else {
                     String::new()
                 }
@@ -281,15 +291,19 @@ impl<'a> Analysis<'a> {
             events: Vec::new(),
             server_name: self.server_name(who).map(str::to_string),
             node_ready: ready,
-            node_status: tunnel::node_status(self),
-            notes: self.notes(),
+            node_status: self.node_status.clone(),
+            notes: self.notes.clone(),
             output_illustrative: false,
         }
     }
 
     /// Settings that have no effect in this scenario, said aloud (model-rules.md, "Settings"):
     /// the page shows them beside the settings and the native command prints them.
-    pub fn notes(&self) -> Vec<Note> {
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    fn compute_notes(&self) -> Vec<Note> {
         let s = self.scenario;
         let mut notes = Vec::new();
         if s.mode == super::scenario::Mode::Public && s.ranges.is_some() {

@@ -150,8 +150,6 @@ pub struct NetworkLayout {
     pub areas: Vec<Area>,
     pub spots: Vec<Spot>,
     pub zone_links: Vec<ZoneLink>,
-    /// The authorized-ranges filter sits on the public endpoint.
-    pub filter_on: bool,
     /// Where the routed picture ends and the caption and legend begin.
     pub bottom: f32,
 }
@@ -697,7 +695,6 @@ pub fn layout(s: &Scenario, kind: LayoutKind) -> NetworkLayout {
         areas,
         spots,
         zone_links,
-        filter_on: s.ranges_text().is_some_and(|t| !t.trim().is_empty()),
         bottom,
     }
 }
