@@ -1,5 +1,5 @@
 // The release build, loaded as a reader loads it: the widget becomes interactive and draws the overview.
-import { assert, openPage, run, url } from './harness.mjs';
+import { assert, openPage, outcomes, run, showCell, url } from './harness.mjs';
 
 const PARTS = ['internet', 'laptop', 'azure', 'paas', 'control-plane', 'apiserver', 'subscription', 'vnet',
   'node-subnet', 'nsg', 'node-pool', 'load-balancer'];
@@ -54,4 +54,14 @@ await run('overview', [
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   }],
+  ...['light', 'dark'].map((scheme) => [`every cell of the outcomes table fits 360 px without horizontal scrolling (${scheme})`, async (browser) => {
+    const page = await loaded(browser, { viewport: { width: 360, height: 740 }, colorScheme: scheme });
+    const wide = [];
+    for (const cell of outcomes) {
+      await showCell(page, cell);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${cell.fragment}: ${overflow}px`);
+    }
+    assert(wide.length === 0, `${wide.length} cells scroll sideways: ${wide.slice(0, 5).join('; ')}`);
+  }]),
 ]);
