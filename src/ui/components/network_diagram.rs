@@ -143,8 +143,10 @@ fn event_view(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool
             }
             if current && motion {
                 // SMIL motion along the routed line: an SVG element, not a style, so it runs
-                // under a strict CSP. It starts when the component begins it once in the page.
-                <circle class="packet" r="6" cx="0" cy="0">
+                // under a strict CSP. It starts when the component begins it once in the page;
+                // until then (a prerendered page) the packet is hidden, not left at the origin.
+                <circle class="packet" r="6" cx="0" cy="0" visibility="hidden">
+                    <set attributeName="visibility" to="visible" fill="freeze" begin="indefinite" />
                     <animateMotion dur="0.8s" fill="freeze" begin="indefinite" path={rounded_path(&route.points)} />
                 </circle>
             }
@@ -230,9 +232,14 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
             #[cfg(target_arch = "wasm32")]
             if let Some(el) = container.cast::<web_sys::Element>() {
                 use wasm_bindgen::JsCast;
-                if let Ok(Some(a)) = el.query_selector(".event.current animateMotion") {
-                    if let Ok(a) = a.dyn_into::<web_sys::SvgAnimationElement>() {
-                        let _ = a.begin_element();
+                if let Ok(found) = el.query_selector_all(".event.current .packet > *") {
+                    for i in 0..found.length() {
+                        if let Some(Ok(a)) = found
+                            .item(i)
+                            .map(|n| n.dyn_into::<web_sys::SvgAnimationElement>())
+                        {
+                            let _ = a.begin_element();
+                        }
                     }
                 }
             }
