@@ -18,8 +18,13 @@ pub fn run_dist(args: &[String]) -> Result<(), String> {
 
 /// Builds the release site and returns the `dist/` folder.
 pub fn build(public_url: &str) -> Result<PathBuf, String> {
+    build_into(public_url, "dist")
+}
+
+/// Builds the release site into `folder` (relative to the repository root) and returns its path.
+pub fn build_into(public_url: &str, folder: &str) -> Result<PathBuf, String> {
     tools::ensure_build_tools()?;
-    let dist = root().join("dist");
+    let dist = root().join(folder);
     run(command(
         "trunk",
         &[
@@ -29,15 +34,23 @@ pub fn build(public_url: &str) -> Result<PathBuf, String> {
             "--public-url",
             public_url,
             "--dist",
-            "dist",
+            folder,
         ],
     ))?;
     externalise_loader(&dist)?;
     let mut pages = vec![dist.join("index.html")];
     pages.extend(link_pages(&dist)?);
     pages.extend(host_pages(&dist)?);
+    // Kept for `cargo xtask bench first-paint`, which compares the page with and without.
+    std::fs::copy(dist.join("index.html"), unprerendered_index())
+        .map_err(|e| format!("cannot keep the page before prerendering: {e}"))?;
     prerender(&pages)?;
     Ok(dist)
+}
+
+/// The last built index.html as it was before the prerender step.
+pub fn unprerendered_index() -> PathBuf {
+    crate::cmd::target_dir().join("unprerendered-index.html")
 }
 
 const LINKS_FILE: &str = "www/prerendered-links.txt";
@@ -326,6 +339,21 @@ mod tests {
             built_assets("<title>t</title><link rel=stylesheet href=s.css></head><body>"),
             Some("<link rel=stylesheet href=s.css>")
         );
+    }
+
+    /// The published site is the one the page tests check under a sub-path: the workflow must
+    /// build it with this verb for the repository's sub-path and publish that folder.
+    #[test]
+    fn the_pages_workflow_publishes_what_dist_builds() {
+        let path = root().join(".github").join("workflows").join("pages.yml");
+        let workflow = std::fs::read_to_string(&path).expect("the Pages workflow");
+        assert!(workflow
+            .contains(r#"cargo xtask dist --public-url "/${{ github.event.repository.name }}/""#));
+        assert!(workflow.contains(
+            "uses: actions/upload-pages-artifact@v3\n        with:\n          path: dist"
+        ));
+        assert!(workflow.contains("uses: actions/deploy-pages@v4"));
+        assert!(workflow.contains("targets: wasm32-unknown-unknown"));
     }
 
     #[test]
