@@ -111,8 +111,11 @@ fn first_paint(args: &[String]) -> Result<(), String> {
 /// A page that shows the prerendered diagram's SVG with the site's stylesheet and nothing else:
 /// what a blog gets by pasting the picture as a static image.
 fn static_page(index: &str) -> Result<String, String> {
-    let start = index
-        .find("<svg class=\"diagram network\"")
+    let hook = index
+        .find("data-testid=\"network-diagram\"")
+        .ok_or("index.html has no prerendered network diagram")?;
+    let start = index[..hook]
+        .rfind("<svg")
         .ok_or("index.html has no prerendered network diagram")?;
     let end = start
         + index[start..]

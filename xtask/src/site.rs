@@ -242,6 +242,12 @@ function stillPicture() {{
 stylesheet();
 try {{
   if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
+  // Let the browser paint the prerendered widgets before the wasm's work takes the main thread
+  // (a background tab, which paints nothing, goes on after a moment).
+  await new Promise((resolve) => {{
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 200);
+  }});
   await init({{ module_or_path: here('{wasm}') }});
 }} catch (e) {{
   console.warn('aks-netviz:', e);

@@ -29,7 +29,7 @@ pub struct NetworkDiagramProps {
 /// One decimal is plenty for SVG coordinates. Not inlined: it is called at every coordinate.
 #[inline(never)]
 fn f(v: f32) -> String {
-    format!("{v:.1}")
+    crate::ui::geometry::tenths(v)
 }
 
 fn text_view(t: &TextLine) -> Html {
