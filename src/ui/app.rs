@@ -71,16 +71,9 @@ pub fn app(props: &AppProps) -> Html {
     let view = state.link.view;
     use_present_keys(view == View::Present, dispatch.clone());
     let motion = !use_reduced_motion();
-    let full_screen = {
-        let root = root.clone();
-        Callback::from(move |_: MouseEvent| request_full_screen(&root))
-    };
     let exit_present = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            exit_full_screen();
-            dispatch.emit(Action::SetView(View::Full));
-        })
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(View::Full)))
     };
 
     let scenario = &state.link.scenario;
@@ -215,7 +208,6 @@ pub fn app(props: &AppProps) -> Html {
                     <span class="step-counter" data-testid="step-counter">
                         { format!("Step {} of {}", state.step, trace.events.len()) }
                     </span>
-                    <button type="button" class="button" onclick={full_screen}>{ "Full screen" }</button>
                     <button type="button" class="button" onclick={exit_present}>{ "Exit presenter mode" }</button>
                 </div>
             },
@@ -241,25 +233,5 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             { below }
         </div>
-    }
-}
-
-/// Asks the browser to show `root` full screen (the reader's click is the gesture it needs).
-fn request_full_screen(root: &NodeRef) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(el) = root.cast::<web_sys::Element>() {
-        let _ = el.request_fullscreen();
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = root;
-}
-
-/// Leaves full screen, if the page is in it.
-fn exit_full_screen() {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        if d.fullscreen_element().is_some() {
-            d.exit_fullscreen();
-        }
     }
 }

@@ -153,7 +153,11 @@ await run('views', [
     assert(box.x === 0 && box.y === 0 && box.width === 1280 && box.height === 800, `fills the viewport ${JSON.stringify(box)}`);
     assert(await visible(page, '[data-testid="network-diagram"]'), 'the diagram');
     const diagram = await page.locator('[data-testid="network-diagram"]').boundingBox();
-    assert(diagram.y + diagram.height <= 800, `the diagram is in view ${JSON.stringify(diagram)}`);
+    const narration = await page.locator('[data-testid="narration"]').boundingBox();
+    const counterBox = await page.locator('[data-testid="step-counter"]').boundingBox();
+    assert(diagram.y >= 0 && diagram.y + diagram.height <= narration.y && narration.y + narration.height <= 800,
+      `the diagram and the narration are in view ${JSON.stringify([diagram, narration])}`);
+    assert(counterBox.y >= 0 && counterBox.y + counterBox.height <= 800, `the counter is in view ${JSON.stringify(counterBox)}`);
     for (const hidden of ['outcome', 'transcript', 'play', 'copy-link', 'import-json']) {
       assert(!(await page.$(`[data-testid="${hidden}"]`)), `${hidden} is not shown`);
     }

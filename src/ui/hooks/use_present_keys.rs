@@ -19,19 +19,18 @@ fn listen(enabled: bool, dispatch: Callback<Action>) -> impl FnOnce() {
     let listener = document.filter(|_| enabled).map(|document| {
         let options = EventListenerOptions::enable_prevent_default();
         EventListener::new_with_options(&document, "keydown", options, move |event| {
-            let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if e.ctrl_key() || e.alt_key() || e.meta_key() || e.default_prevented() {
+            // A keydown event is a KeyboardEvent.
+            let e = event.unchecked_ref::<web_sys::KeyboardEvent>();
+            if e.ctrl_key() || e.alt_key() || e.meta_key() {
                 return;
             }
             let key = e.key();
-            let target = e
+            let tag = e
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
-            let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-            let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || target.as_ref().is_some_and(|t| t.is_content_editable());
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|t| t.tag_name())
+                .unwrap_or_default();
+            let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
             // Space on a button or a link presses it, as it should.
             let pressing = key == " " && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
             if typing || pressing {

@@ -50,11 +50,14 @@ fn observe(root: &NodeRef, seen: UseStateSetter<bool>) -> impl FnOnce() {
     let observer = root.cast::<web_sys::Element>().and_then(|el| {
         let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             // The last entry is the latest state of the one element observed.
-            if let Ok(entry) = entries
-                .pop()
-                .dyn_into::<web_sys::IntersectionObserverEntry>()
-            {
-                update(0, entry.is_intersecting());
+            let entry = entries.pop();
+            if !entry.is_undefined() {
+                update(
+                    0,
+                    entry
+                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting(),
+                );
             }
         });
         let observer =
@@ -86,9 +89,10 @@ fn pause_animations(root: &NodeRef, paused: bool) {
         return;
     };
     for i in 0..svgs.length() {
+        // `svg` elements are SVGSVGElements.
         if let Some(svg) = svgs
             .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::SvgsvgElement>().ok())
+            .map(|n| n.unchecked_into::<web_sys::SvgsvgElement>())
         {
             if paused {
                 svg.pause_animations();
