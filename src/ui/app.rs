@@ -90,6 +90,7 @@ pub fn app(props: &AppProps) -> Html {
             e.detail
         ),
         None if trace.events.is_empty() => trace.summary.clone(),
+        None if view == View::Present => "Press the right arrow or Space to start.".to_string(),
         None => format!(
             "Step 0 of {}: press Play or Step forward to start.",
             trace.events.len()

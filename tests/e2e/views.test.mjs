@@ -41,6 +41,8 @@ async function axe(browser, options, fragment) {
   await page.goto(url(fragment));
   await ready(page);
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  // The embed code too.
+  if (await page.$('[data-testid="copy-embed"]')) await page.click('[data-testid="copy-embed"]');
   await page.addScriptTag({ path: axePath });
   const found = await axeViolations(page);
   await page.context().close();
