@@ -13,6 +13,28 @@ fn render(fragment: &str) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
+/// The contract's hooks, and the share buttons' (present in the full and the embed views).
+const HOOKS: [&str; 18] = [
+    "outcome",
+    "dns-answer",
+    "kubectl-output",
+    "transcript",
+    "path",
+    "why",
+    "tunnel",
+    "access-profile",
+    "az-command",
+    "validation",
+    "step-next",
+    "step-prev",
+    "play",
+    "import-json",
+    "copy-link",
+    "copy-embed",
+    "embed-iframe-code",
+    "embed-script-code",
+];
+
 #[test]
 fn the_page_renders_without_a_browser_with_its_hooks() {
     let html = render("mode=private&dns=none&client=laptop");
@@ -21,22 +43,7 @@ fn the_page_renders_without_a_browser_with_its_hooks() {
         html.contains(r#"data-ready="false""#),
         "not interactive until hydrated"
     );
-    for hook in [
-        "outcome",
-        "dns-answer",
-        "kubectl-output",
-        "transcript",
-        "path",
-        "why",
-        "tunnel",
-        "access-profile",
-        "az-command",
-        "validation",
-        "step-next",
-        "step-prev",
-        "play",
-        "import-json",
-    ] {
+    for hook in HOOKS {
         assert!(
             html.contains(&format!(r#"data-testid="{hook}""#)),
             "hook {hook} is rendered"
@@ -62,5 +69,32 @@ fn no_scenario_renders_a_page_wide_id_or_an_inline_style() {
         let html = render(fragment);
         assert!(!html.contains(" id=\""), "{fragment}: an id attribute");
         assert!(!html.contains(" style=\""), "{fragment}: an inline style");
+    }
+}
+
+#[test]
+fn the_embed_view_keeps_every_hook_and_presenter_mode_only_the_diagram() {
+    let embed = render("mode=private&dns=none&client=laptop&view=embed");
+    for hook in HOOKS {
+        assert!(
+            embed.contains(&format!(r#"data-testid="{hook}""#)),
+            "hook {hook} is in the embed view"
+        );
+    }
+    assert!(embed.contains("Settings, terminal and details"));
+    assert!(
+        // The snippet's `&amp;`, escaped once more as the textarea's text.
+        embed.contains(r##"src="#mode=private&amp;amp;dns=none&amp;amp;view=embed""##),
+        "the iframe snippet shows this state in the embed view"
+    );
+    let present = render("mode=private&client=vm&step=2&view=present");
+    assert!(present.contains(r#"data-testid="step-counter""#));
+    assert!(present.contains("Step 2 of "), "the counter says where");
+    assert!(present.contains(r#"data-testid="network-diagram""#));
+    for hook in ["outcome", "transcript", "import-json", "copy-link", "play"] {
+        assert!(
+            !present.contains(&format!(r#"data-testid="{hook}""#)),
+            "{hook} is not in presenter mode"
+        );
     }
 }

@@ -12,12 +12,14 @@
 //! * `az_create`, `az_update`: the command lines that build or change the cluster;
 //! * `terraform`, `bicep`: the same cluster as infrastructure code;
 //! * `transcript`: the article's terminal session for the scenario;
-//! * `hooks`: every test-hook value at once, shared by the page and the native command.
+//! * `hooks`: every test-hook value at once, shared by the page and the native command;
+//! * `embed`: the share link and the embed snippets (iframe, host element and loader).
 
 pub mod az_create;
 pub mod az_show;
 pub mod az_update;
 pub mod bicep;
+pub mod embed;
 pub mod hooks;
 pub mod jq;
 pub mod nslookup;

@@ -1,10 +1,11 @@
-//! The root component: one widget, its state, its edges (address bar, clock) and its panels.
+//! The root component: one widget, its state, its edges (address bar, clock, viewport, keys) and
+//! its panels, laid out for the view (`full`, `embed` or `present`).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
-use crate::link::{self, Theme};
+use crate::link::{self, Theme, View};
 use crate::model::Scenario;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::import_box::ImportBox;
@@ -14,12 +15,15 @@ use crate::ui::components::outcome_panel::OutcomePanel;
 use crate::ui::components::overview_diagram::OverviewDiagram;
 use crate::ui::components::primer::Primer;
 use crate::ui::components::radio_group::{Choice, RadioGroup};
+use crate::ui::components::share::Share;
 use crate::ui::components::terminal::Terminal;
 use crate::ui::components::timeline::Timeline;
 use crate::ui::components::waterfall::Waterfall;
 use crate::ui::hooks::use_fragment_sync::{current_fragment, use_fragment_sync};
+use crate::ui::hooks::use_present_keys::use_present_keys;
 use crate::ui::hooks::use_reduced_motion::use_reduced_motion;
 use crate::ui::hooks::use_ticker::use_ticker;
+use crate::ui::hooks::use_visibility::use_visibility;
 use crate::ui::overview::OverviewFacts;
 use crate::ui::state::{Action, State};
 
@@ -98,13 +102,28 @@ pub fn app(props: &AppProps) -> Html {
         state.fragment(),
         dispatch.clone(),
     );
-    use_ticker(state.playing, state.speed.interval_ms(), dispatch.clone());
+    let root = use_node_ref();
+    // Off screen or in a hidden tab, the clock stops; `playing` stays, so it resumes at this step.
+    let seen = use_visibility(root.clone());
+    use_ticker(
+        state.playing && seen,
+        state.speed.interval_ms(),
+        dispatch.clone(),
+    );
+    let view = state.link.view;
+    use_present_keys(view == View::Present, dispatch.clone());
     let motion = !use_reduced_motion();
+    let exit_present = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(View::Full)))
+    };
 
     let scenario = &state.link.scenario;
     let trace = state.trace.clone();
     let current = state.step.checked_sub(1).and_then(|i| trace.events.get(i));
     let narration = match current {
+        // Presenter mode shows the step counter beside it.
+        Some(e) if view == View::Present => format!("{} {}", e.label, e.detail),
         Some(e) => format!(
             "Step {} of {}: {} {}",
             state.step,
@@ -113,6 +132,7 @@ pub fn app(props: &AppProps) -> Html {
             e.detail
         ),
         None if trace.events.is_empty() => trace.summary.clone(),
+        None if view == View::Present => "Press the right arrow or Space to start.".to_string(),
         None => format!(
             "Step 0 of {}: press Play or Step forward to start.",
             trace.events.len()
@@ -127,17 +147,119 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    html! {
-        <div class={classes!("aks-netviz", format!("view-{}", state.link.view.as_str()))}
-             data-testid="aks-netviz" data-ready={ready.to_string()} data-theme={theme.as_str()}>
-            <header class="widget-header">
-                <h2 class="widget-title">{ "How kubectl and the nodes reach the AKS API server" }</h2>
-                <div class="theme-switch">
-                    <RadioGroup legend="Theme" name={format!("{}-theme", *uid)} setting="theme"
-                        choices={vec![Choice::new("auto", "System"), Choice::new("light", "Light"), Choice::new("dark", "Dark")]}
-                        selected={theme.as_str()} on_select={on_theme} />
+    let theme_switch = html! {
+        <div class="theme-switch">
+            <RadioGroup legend="Theme" name={format!("{}-theme", *uid)} setting="theme"
+                choices={vec![Choice::new("auto", "System"), Choice::new("light", "Light"), Choice::new("dark", "Dark")]}
+                selected={theme.as_str()} on_select={on_theme} />
+        </div>
+    };
+    let share = html! {
+        <Share fragment={state.fragment()} full_fragment={state.fragment_in(View::Full)}
+            open_full={view == View::Embed} />
+    };
+    let primer = html! {
+        <details class="primer-details">
+            <summary>{ "First, how any Azure PaaS service is reached: accept lists, VNet rules, private endpoints" }</summary>
+            <Primer uid={(*uid).clone()} />
+        </details>
+    };
+    let controls = html! {
+        <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
+            range_entries={state.range_entries()} laptop_ip_text={state.laptop_ip_text.clone()}
+            laptop_ip_error={state.laptop_ip_error.clone()}
+            cluster_name_text={state.cluster_name_text.clone()}
+            cluster_name_error={state.cluster_name_error.clone()} on_action={dispatch.clone()} />
+    };
+    let timeline = html! {
+        <Timeline trace={trace.clone()} step={state.step} playing={state.playing} speed={state.speed}
+            name={format!("{}-speed", *uid)} on_action={dispatch.clone()} />
+    };
+    let details = html! {
+        <>
+            <Waterfall trace={trace.clone()} theme={theme.as_str()} />
+            <Terminal transcript={state.texts.hooks.transcript.clone()} trace={trace.clone()} step={state.step} />
+            <Inspector texts={state.texts.clone()} />
+            <ImportBox text={state.import_text.clone()} status={state.import.clone()}
+                name={format!("{}-import", *uid)} on_action={dispatch.clone()} />
+        </>
+    };
+    let overview = html! {
+        <details class="overview-details">
+            <summary>{ "The AKS architecture in one picture" }</summary>
+            <figure class="overview-figure">
+                <OverviewDiagram facts={OverviewFacts::for_scenario(&Scenario::default())} />
+                <figcaption class="overview-caption">
+                    { "The control plane, and with it the API server, lives in the Azure PaaS network and is \
+                       managed by Microsoft. The worker nodes live in a virtual network of the customer's \
+                       subscription and are managed by the control plane; control plane to kubelet traffic \
+                       travels through the konnectivity tunnel that the nodes open." }
+                </figcaption>
+            </figure>
+        </details>
+    };
+    // What surrounds the diagram depends on the view: the full page, the embed view's minimal
+    // chrome with the rest one click away, or presenter mode's diagram, narration and counter.
+    let (above, below) = match view {
+        View::Full => (
+            html! {
+                <>
+                    <header class="widget-header">
+                        <h2 class="widget-title">{ "How kubectl and the nodes reach the AKS API server" }</h2>
+                        { theme_switch }
+                    </header>
+                    { share }
+                    { primer }
+                </>
+            },
+            html! {
+                <>
+                    <div class="workspace">
+                        { controls }
+                        <div class="results">
+                            { timeline }
+                            <OutcomePanel trace={trace.clone()} />
+                            { details }
+                        </div>
+                    </div>
+                    { overview }
+                </>
+            },
+        ),
+        View::Embed => (
+            Html::default(),
+            html! {
+                <>
+                    { timeline }
+                    <OutcomePanel trace={trace.clone()} />
+                    { share }
+                    <details class="embed-more">
+                        <summary>{ "Settings, terminal and details" }</summary>
+                        { theme_switch }
+                        { controls }
+                        { details }
+                        { primer }
+                        { overview }
+                    </details>
+                </>
+            },
+        ),
+        View::Present => (
+            Html::default(),
+            html! {
+                <div class="present-bar">
+                    <span class="step-counter" data-testid="step-counter">
+                        { format!("Step {} of {}", state.step, trace.events.len()) }
+                    </span>
+                    <button type="button" class="button" onclick={exit_present}>{ "Exit presenter mode" }</button>
                 </div>
-            </header>
+            },
+        ),
+    };
+    html! {
+        <div class={classes!("aks-netviz", format!("view-{}", view.as_str()))} ref={root.clone()}
+             data-testid="aks-netviz" data-ready={ready.to_string()} data-theme={theme.as_str()}>
+            { above }
             if !state.fragment_errors.is_empty() {
                 <div class="banner error" role="alert" data-testid="fragment-errors">
                     <p>{ "Some settings in the link were not understood; their defaults are shown instead:" }</p>
@@ -146,45 +268,13 @@ pub fn app(props: &AppProps) -> Html {
                     </ul>
                 </div>
             }
-            <details class="primer-details">
-                <summary>{ "First, how any Azure PaaS service is reached: accept lists, VNet rules, private endpoints" }</summary>
-                <Primer uid={(*uid).clone()} />
-            </details>
             <div class="stage">
                 <div class="diagram-frame" role="region" aria-label="Network diagram">
                     <NetworkDiagram scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {motion} />
                 </div>
                 <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             </div>
-            <div class="workspace">
-                <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
-                    range_entries={state.range_entries()} laptop_ip_text={state.laptop_ip_text.clone()}
-                    laptop_ip_error={state.laptop_ip_error.clone()}
-                    cluster_name_text={state.cluster_name_text.clone()}
-                    cluster_name_error={state.cluster_name_error.clone()} on_action={dispatch.clone()} />
-                <div class="results">
-                    <Timeline trace={trace.clone()} step={state.step} playing={state.playing} speed={state.speed}
-                        name={format!("{}-speed", *uid)} on_action={dispatch.clone()} />
-                    <OutcomePanel trace={trace.clone()} />
-                    <Waterfall trace={trace.clone()} theme={theme.as_str()} />
-                    <Terminal transcript={state.texts.hooks.transcript.clone()} trace={trace.clone()} step={state.step} />
-                    <Inspector texts={state.texts.clone()} />
-                    <ImportBox text={state.import_text.clone()} status={state.import.clone()}
-                        name={format!("{}-import", *uid)} on_action={dispatch.clone()} />
-                </div>
-            </div>
-            <details class="overview-details">
-                <summary>{ "The AKS architecture in one picture" }</summary>
-                <figure class="overview-figure">
-                    <OverviewDiagram facts={OverviewFacts::for_scenario(&Scenario::default())} />
-                    <figcaption class="overview-caption">
-                        { "The control plane, and with it the API server, lives in the Azure PaaS network and is \
-                           managed by Microsoft. The worker nodes live in a virtual network of the customer's \
-                           subscription and are managed by the control plane; control plane to kubelet traffic \
-                           travels through the konnectivity tunnel that the nodes open." }
-                    </figcaption>
-                </figure>
-            </details>
+            { below }
         </div>
     }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::link::{self, Link, LinkError, Theme};
+use crate::link::{self, Link, LinkError, Theme, View};
 use crate::model::scenario::DEFAULT_AUTHORIZED_RANGES;
 use crate::model::simulate::Analysis;
 use crate::model::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trace};
@@ -74,6 +74,8 @@ pub enum Action {
     Tick,
     SetSpeed(Speed),
     SetTheme(Theme),
+    /// Switch between the full page, the embed view and presenter mode.
+    SetView(View),
     /// JSON pasted or typed into the import box.
     Import(String),
     /// A fragment read from the address bar (on load and on `hashchange`).
@@ -175,9 +177,15 @@ impl State {
 
     /// The fragment this state is shared as (no leading `#`).
     pub fn fragment(&self) -> String {
+        self.fragment_in(self.link.view)
+    }
+
+    /// The fragment of this state shown in `view`.
+    pub fn fragment_in(&self, view: View) -> String {
         let mut link = self.link.clone();
         let last = self.last_step();
         link.step = (self.step < last).then_some(self.step as u32);
+        link.view = view;
         link::print(&link)
     }
 
@@ -339,6 +347,11 @@ impl Reducible for State {
                 state.link.theme = theme;
                 state
             }
+            Action::SetView(view) => {
+                let mut state = state;
+                state.link.view = view;
+                state
+            }
             Action::ApplyFragment(fragment) => {
                 let (link, errors) = link::parse(&fragment);
                 let mut next = State::from_link(link, errors);
@@ -381,6 +394,17 @@ impl Reducible for State {
             }
         };
         Rc::new(next)
+    }
+}
+
+/// What a key pressed in presenter mode does: step forward, back, to the first or the last step.
+pub fn present_key(key: &str) -> Option<Action> {
+    match key {
+        "ArrowRight" | " " | "PageDown" => Some(Action::StepNext),
+        "ArrowLeft" | "PageUp" | "Backspace" => Some(Action::StepPrev),
+        "Home" => Some(Action::StepTo(0)),
+        "End" => Some(Action::StepTo(usize::MAX)),
+        _ => None,
     }
 }
 
@@ -528,5 +552,38 @@ mod tests {
     fn the_fragment_omits_the_step_at_the_end() {
         let s = reduce(State::default(), &[Action::SetMode(Mode::Authorized)]);
         assert_eq!(s.fragment(), "mode=authorized");
+    }
+
+    #[test]
+    fn presenter_keys_walk_the_trace() {
+        let keys = |s: State, keys: &[&str]| {
+            let actions: Vec<Action> = keys.iter().filter_map(|k| present_key(k)).collect();
+            reduce(s, &actions)
+        };
+        let s = reduce(State::default(), &[Action::SetView(View::Present)]);
+        let last = s.last_step();
+        let s = keys(s, &["Home", "ArrowRight", " ", "PageDown"]);
+        assert_eq!(s.step, 3);
+        let s = keys(s, &["ArrowLeft", "PageUp", "Backspace", "Backspace"]);
+        assert_eq!(s.step, 0);
+        let s = keys(s, &["End", "a", "Enter"]);
+        assert_eq!(s.step, last);
+        assert_eq!(s.fragment(), "view=present");
+    }
+
+    #[test]
+    fn the_fragment_can_be_printed_for_another_view() {
+        let s = reduce(
+            State::default(),
+            &[
+                Action::SetMode(Mode::Private),
+                Action::SetView(View::Embed),
+                Action::StepTo(2),
+            ],
+        );
+        assert_eq!(s.fragment(), "mode=private&step=2&view=embed");
+        assert_eq!(s.fragment_in(View::Full), "mode=private&step=2");
+        let s = reduce(s, &[Action::SetView(View::Full)]);
+        assert_eq!(s.fragment(), "mode=private&step=2");
     }
 }

@@ -1,7 +1,5 @@
 // axe-core with the WCAG 2.2 AA rule tags, in light, dark and reduced-motion renderings.
-import { assert, axePath, openPage, outcomes, run, showCell, url } from './harness.mjs';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { assert, axePath, axeViolations, openPage, outcomes, run, showCell, url } from './harness.mjs';
 
 async function violations(browser, options, fragment = '') {
   // axe is injected as a script of its own, which the page's Content-Security-Policy rightly
@@ -12,11 +10,7 @@ async function violations(browser, options, fragment = '') {
   // Check everything the reader can open, not only what is open by default.
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }, TAGS);
+  const result = await axeViolations(page);
   await page.context().close();
   return result;
 }
@@ -48,11 +42,7 @@ async function everyCell(browser, options) {
   for (const cell of outcomes) {
     await showCell(page, cell);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-    const v = await page.evaluate(async (tags) => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return r.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    }, TAGS);
+    const v = await axeViolations(page);
     if (v.length) found.push(`${cell.fragment}: ${v.join('; ')}`);
   }
   await page.context().close();

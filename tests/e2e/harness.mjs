@@ -17,6 +17,18 @@ const { chromium } = require('playwright-core');
 export const url = (fragment = '') => baseUrl + fragment;
 export const axePath = path.join(modules, 'axe-core', 'axe.min.js');
 
+/** The WCAG 2.2 AA rule tags the pages are checked against. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe (already added to `page` from `axePath`) over the document; one line per violation. */
+export async function axeViolations(page) {
+  return page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, WCAG_TAGS);
+}
+
 /** model.md section 5, the one copy the native tests read too (tests/data/outcomes.json). */
 export const outcomes = JSON.parse(readFileSync(new URL('../data/outcomes.json', import.meta.url), 'utf8')).cells;
 

@@ -11,6 +11,7 @@ pub mod part_box;
 pub mod primer;
 pub mod radio_group;
 pub mod ranges_editor;
+pub mod share;
 pub mod terminal;
 pub mod timeline;
 pub mod waterfall;
