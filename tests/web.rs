@@ -70,6 +70,20 @@ async fn click(root: &web_sys::Element, selector: &str) {
     settle().await;
 }
 
+/// Opens the `<details>` at `selector`, whose content is drawn once open, and waits for `drawn`.
+async fn open_disclosure(root: &web_sys::Element, selector: &str, drawn: &str) {
+    one(root, selector)
+        .set_attribute("open", "")
+        .expect("opened");
+    for _ in 0..50 {
+        settle().await;
+        if root.query_selector(drawn).ok().flatten().is_some() {
+            return;
+        }
+    }
+    panic!("{drawn} is not drawn after opening {selector}");
+}
+
 async fn choose(root: &web_sys::Element, setting: &str, value: &str) {
     click(
         root,
@@ -115,6 +129,12 @@ async fn the_root_carries_the_contract_hooks_once_mounted() {
 #[wasm_bindgen_test]
 async fn every_component_of_the_overview_is_drawn_labelled_and_named() {
     let host = mount_app().await;
+    open_disclosure(
+        &host,
+        ".overview-details",
+        "[data-testid='overview-diagram']",
+    )
+    .await;
     let expected = [
         ("internet", "Internet"),
         ("laptop", "Admin laptop"),
@@ -575,6 +595,7 @@ async fn the_inspector_shows_every_view_of_the_scenario() {
 #[wasm_bindgen_test]
 async fn the_primer_shows_what_an_accept_list_and_vnet_rules_allow() {
     let host = mount_app().await;
+    open_disclosure(&host, ".primer-details", "[data-testid='primer']").await;
     let outcome = || attr(&host, "[data-testid='primer']", "data-outcome");
     choose(&host, "primer-client", "vm").await;
     choose(&host, "primer-egress", "default").await;

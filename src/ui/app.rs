@@ -47,6 +47,15 @@ pub struct AppProps {
     pub uid: Option<AttrValue>,
 }
 
+/// Follows a `<details>` element's open state (its `toggle` event).
+fn on_toggle(open: UseStateHandle<bool>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+            open.set(details.has_attribute("open"));
+        }
+    })
+}
+
 /// `data-ready` turns `true` only once the component has mounted in a browser, so a prerendered
 /// page (which never runs effects) never claims to be interactive.
 #[function_component(App)]
@@ -154,14 +163,20 @@ pub fn app(props: &AppProps) -> Html {
                 selected={theme.as_str()} on_select={on_theme} />
         </div>
     };
+    let primer_open = use_state(|| false);
+    let overview_open = use_state(|| false);
     let share = html! {
         <Share fragment={state.fragment()} full_fragment={state.fragment_in(View::Full)}
             open_full={view == View::Embed} />
     };
+    // The closed disclosures render their content once opened: the prerendered page is smaller
+    // and the diagram comes earlier in it.
     let primer = html! {
-        <details class="primer-details">
+        <details class="primer-details" ontoggle={on_toggle(primer_open.clone())}>
             <summary>{ "First, how any Azure PaaS service is reached: accept lists, VNet rules, private endpoints" }</summary>
-            <Primer uid={(*uid).clone()} />
+            if *primer_open {
+                <Primer uid={(*uid).clone()} />
+            }
         </details>
     };
     let controls = html! {
@@ -185,8 +200,9 @@ pub fn app(props: &AppProps) -> Html {
         </>
     };
     let overview = html! {
-        <details class="overview-details">
+        <details class="overview-details" ontoggle={on_toggle(overview_open.clone())}>
             <summary>{ "The AKS architecture in one picture" }</summary>
+            if *overview_open {
             <figure class="overview-figure">
                 <OverviewDiagram facts={OverviewFacts::for_scenario(&Scenario::default())} />
                 <figcaption class="overview-caption">
@@ -196,6 +212,7 @@ pub fn app(props: &AppProps) -> Html {
                        travels through the konnectivity tunnel that the nodes open." }
                 </figcaption>
             </figure>
+            }
         </details>
     };
     // What surrounds the diagram depends on the view: the full page, the embed view's minimal

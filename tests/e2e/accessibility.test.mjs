@@ -1,5 +1,5 @@
 // axe-core with the WCAG 2.2 AA rule tags, in light, dark and reduced-motion renderings.
-import { assert, axePath, axeViolations, openPage, outcomes, run, showCell, url } from './harness.mjs';
+import { assert, axePath, axeViolations, openPage, outcomes, run, showCell, url, openAllDetails } from './harness.mjs';
 
 async function violations(browser, options, fragment = '') {
   // axe is injected as a script of its own, which the page's Content-Security-Policy rightly
@@ -8,7 +8,7 @@ async function violations(browser, options, fragment = '') {
   await page.goto(url(fragment));
   await page.waitForSelector('[data-testid="aks-netviz"][data-ready="true"]', { timeout: 20000 });
   // Check everything the reader can open, not only what is open by default.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await openAllDetails(page);
   await page.addScriptTag({ path: axePath });
   const result = await axeViolations(page);
   await page.context().close();
@@ -41,7 +41,7 @@ async function everyCell(browser, options) {
   const found = [];
   for (const cell of outcomes) {
     await showCell(page, cell);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await openAllDetails(page);
     const v = await axeViolations(page);
     if (v.length) found.push(`${cell.fragment}: ${v.join('; ')}`);
   }

@@ -69,6 +69,15 @@ export async function openPage(browser, options = {}) {
   return page;
 }
 
+/** Opens every disclosure of the page and waits until what they hold is drawn. */
+export async function openAllDetails(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    document.querySelectorAll('details').forEach((d) => { d.open = true; });
+    // The toggle events run first; their content is drawn by the next frames.
+    setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 0);
+  }));
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

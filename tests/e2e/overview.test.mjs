@@ -15,7 +15,7 @@ await run('overview', [
   ['the release build becomes ready and draws the overview diagram', async (browser) => {
     const page = await loaded(browser);
     await page.click('.overview-details summary');
-    const svg = await page.$('[data-testid="aks-netviz"] svg[data-testid="overview-diagram"]');
+    const svg = await page.waitForSelector('[data-testid="aks-netviz"] svg[data-testid="overview-diagram"]', { timeout: 3000 });
     assert(svg, 'the overview SVG is in the page');
     const box = await svg.boundingBox();
     assert(box && box.width > 300 && box.height > 150, `the SVG is visible (box ${JSON.stringify(box)})`);

@@ -1,7 +1,7 @@
 // The views of the `view` key and what travels with them: the embed view's minimal chrome, an
 // iframe built from the embed snippet, the share buttons and their snippets, presenter mode's keys,
 // and the animation pausing while the widget is off screen or its tab hidden.
-import { assert, axePath, axeViolations, openPage, run, url } from './harness.mjs';
+import { assert, axePath, axeViolations, openPage, run, url, openAllDetails } from './harness.mjs';
 
 const HOOKS = ['outcome', 'dns-answer', 'kubectl-output', 'transcript', 'path', 'tunnel', 'node-status',
   'access-profile', 'az-command', 'validation', 'step-next', 'step-prev', 'play', 'import-json',
@@ -40,7 +40,7 @@ async function axe(browser, options, fragment) {
   const page = await openPage(browser, { ...options, bypassCSP: true });
   await page.goto(url(fragment));
   await ready(page);
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await openAllDetails(page);
   // The embed code too.
   if (await page.$('[data-testid="copy-embed"]')) await page.click('[data-testid="copy-embed"]');
   await page.addScriptTag({ path: axePath });
@@ -65,7 +65,7 @@ await run('views', [
     for (const selector of ['[data-setting="mode"]', '[data-setting="theme"]', '[data-testid="transcript"]', '[data-testid="import-json"]']) {
       assert(await visible(page, selector), `${selector} is shown after one click`);
     }
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await openAllDetails(page);
     assert((await overflow(page)) <= 0, `no sideways scrolling (open): ${await overflow(page)} px`);
     const link = await page.getAttribute('a.open-full', 'href');
     assert(link === url(`#${ONPREM}`) && (await page.getAttribute('a.open-full', 'target')) === '_blank', `full explainer link ${link}`);
