@@ -8,7 +8,11 @@ use yew::prelude::*;
 
 use crate::model::{EventKind, Scenario, Trace, Verdict};
 use crate::ui::diagram::scene::{scene, Scene};
-use crate::ui::geometry::{arrowhead, Point};
+use crate::ui::diagram::svg::{
+    anchor, area_class, event_class, last_leg, spot_class, spot_name, translate, view_box,
+    ARIA_LABEL, BLOCK_X, HEAD, LEGEND_X,
+};
+use crate::ui::geometry::{arrowhead, f, rounded_path, Point};
 use crate::ui::network::{layout, LayoutKind, Spot, TextLine};
 
 #[derive(Properties, PartialEq)]
@@ -26,82 +30,31 @@ pub struct NetworkDiagramProps {
     pub width: f32,
 }
 
-/// One decimal is plenty for SVG coordinates. Not inlined: it is called at every coordinate.
-#[inline(never)]
-fn f(v: f32) -> String {
-    format!("{v:.1}")
-}
-
 fn text_view(t: &TextLine) -> Html {
     html! {
-        <text class={t.class} x={f(t.x)} y={f(t.y)} text-anchor={if t.centred { "middle" } else { "start" }}>{ t.text.clone() }</text>
+        <text class={t.class} x={f(t.x)} y={f(t.y)} text-anchor={anchor(t)}>{ t.text.clone() }</text>
     }
 }
 
 fn spot_view(spot: &Spot) -> Html {
     let r = spot.rect;
-    let classes = classes!(
-        "spot",
-        spot.active.then_some("active"),
-        (!spot.present).then_some("absent")
-    );
-    let name = if spot.active {
-        format!("{} (runs kubectl): {}", spot.label, spot.description)
-    } else {
-        format!("{}: {}", spot.label, spot.description)
-    };
     html! {
-        <g class={classes} data-place={spot.place.as_str()} role={spot.present.then_some("img")}
-           aria-label={spot.present.then_some(name)} aria-hidden={(!spot.present).then_some("true")}>
+        <g class={spot_class(spot)} data-place={spot.place.as_str()} role={spot.present.then_some("img")}
+           aria-label={spot.present.then(|| spot_name(spot))} aria-hidden={(!spot.present).then_some("true")}>
             <rect class="spot-box" x={f(r.x)} y={f(r.y)} width={f(r.w)} height={f(r.h)} rx="7" />
             { for spot.lines.iter().map(text_view) }
         </g>
     }
 }
 
-/// An SVG path through `points` with rounded corners.
-pub fn rounded_path(points: &[Point]) -> String {
-    let mut d = String::new();
-    let Some(first) = points.first() else {
-        return d;
-    };
-    d.push_str(&format!("M{} {}", f(first.x), f(first.y)));
-    for i in 1..points.len() {
-        let p = points[i];
-        if let Some(&next) = points.get(i + 1) {
-            let prev = points[i - 1];
-            let len = |a: Point, b: Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
-            let r = 6.0f32.min(len(prev, p) / 2.0).min(len(p, next) / 2.0);
-            let toward = |a: Point, b: Point, by: f32| {
-                let l = len(a, b).max(f32::EPSILON);
-                Point::new(a.x + (b.x - a.x) * by / l, a.y + (b.y - a.y) * by / l)
-            };
-            let before = toward(p, prev, r);
-            let after = toward(p, next, r);
-            d.push_str(&format!(
-                " L{} {} Q{} {} {} {}",
-                f(before.x),
-                f(before.y),
-                f(p.x),
-                f(p.y),
-                f(after.x),
-                f(after.y)
-            ));
-        } else {
-            d.push_str(&format!(" L{} {}", f(p.x), f(p.y)));
-        }
-    }
-    d
-}
-
 fn line_view(points: &[Point], class: &'static str) -> Html {
-    let (Some(&a), Some(&b)) = (points.get(points.len().wrapping_sub(2)), points.last()) else {
+    let Some((a, b)) = last_leg(points) else {
         return Html::default();
     };
     html! {
         <g class={class}>
             <path class="event-line" d={rounded_path(points)} fill="none" />
-            <polygon class="event-head" points={arrowhead(a, b, 9.0)} />
+            <polygon class="event-head" points={arrowhead(a, b, HEAD)} />
         </g>
     }
 }
@@ -114,31 +67,25 @@ fn event_view(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool
         return Html::default();
     };
     let current = index + 1 == shown;
-    let classes = classes!(
-        "event",
-        e.kind.as_str(),
-        e.verdict.as_str(),
-        if current { "current" } else { "past" }
-    );
     let label = if current {
         s.label(trace, index, shown)
     } else {
         None
     };
     html! {
-        <g class={classes} data-event={index.to_string()} data-from={e.from.as_str()} data-to={e.to.as_str()} aria-hidden="true">
+        <g class={event_class(e, current)} data-event={index.to_string()} data-from={e.from.as_str()} data-to={e.to.as_str()} aria-hidden="true">
             { line_view(&route.points, "route") }
             if !route.through.is_empty() {
                 { line_view(&route.through, "route through") }
             }
             if let (EventKind::Tunnel, Verdict::Pass, [first, second, ..]) = (e.kind, e.verdict, route.points.as_slice()) {
                 // The way back: API server → kubelet rides inside the connection the agent dialled.
-                <polygon class="event-head tunnel-back" points={arrowhead(*second, *first, 9.0)} />
+                <polygon class="event-head tunnel-back" points={arrowhead(*second, *first, HEAD)} />
             }
             if e.verdict == Verdict::Block {
-                <g class="block-mark" transform={format!("translate({} {})", f(end.x), f(end.y))}>
+                <g class="block-mark" transform={translate(end)}>
                     <circle r="10" />
-                    <path d="M-5 -5 L5 5 M5 -5 L-5 5" />
+                    <path d={BLOCK_X} />
                 </g>
             }
             if current && motion {
@@ -160,7 +107,7 @@ fn legend_view(s: &Scene) -> Html {
                 <g class={classes!("legend-sample", e.class)}>
                     <line x1={f(e.from.x)} y1={f(e.from.y)} x2={f(e.to.x)} y2={f(e.to.y)} />
                     if e.class == "legend-block" {
-                        <path class="block-x" transform={format!("translate({} {})", f(e.to.x), f(e.to.y))} d="M-4 -4 l8 8 m0 -8 l-8 8" />
+                        <path class="block-x" transform={translate(e.to)} d={LEGEND_X} />
                     }
                     { text_view(&e.text) }
                 </g>
@@ -248,7 +195,7 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
         .map(|a| {
             let r = a.rect;
             html! {
-                <g class={classes!("area", a.nested.then_some("subnet"), (!a.present).then_some("absent"))}
+                <g class={area_class(a)}
                    data-area={a.id} aria-hidden="true">
                     <rect class="area-box" x={f(r.x)} y={f(r.y)} width={f(r.w)} height={f(r.h)} rx="10" />
                     { for a.title.iter().map(text_view) }
@@ -271,12 +218,11 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     let events: Html = (0..shown)
         .map(|i| event_view(s, &props.trace, i, shown, props.motion))
         .collect();
-    let view_box = format!("0 0 {} {}", f(s.canvas.w), f(s.canvas.h));
     html! {
         <div class="diagram-fit" ref={container}>
-            <svg class="diagram network" viewBox={view_box} role="group" data-testid="network-diagram"
+            <svg class="diagram network" viewBox={view_box(s)} role="group" data-testid="network-diagram"
                  data-layout={kind.as_str()}
-                 aria-label="Network diagram: clients, resolvers, networks and the API server endpoints of this scenario">
+                 aria-label={ARIA_LABEL}>
                 { areas }
                 { links }
                 { for l.spots.iter().map(spot_view) }
@@ -291,17 +237,6 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
 mod tests {
     use super::*;
     use crate::model::simulate;
-
-    #[test]
-    fn corners_are_rounded_and_ends_exact() {
-        let d = rounded_path(&[
-            Point::new(0.0, 0.0),
-            Point::new(100.0, 0.0),
-            Point::new(100.0, 50.0),
-        ]);
-        assert_eq!(d, "M0.0 0.0 L94.0 0.0 Q100.0 0.0 100.0 6.0 L100.0 50.0");
-        assert_eq!(rounded_path(&[]), "");
-    }
 
     /// Draws every event of every scenario in every layout as the current one, with a long
     /// cluster name, so no label, route or motion path can panic the widget.
