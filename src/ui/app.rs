@@ -112,6 +112,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="diagram-frame" role="region" aria-label="Network diagram">
                     <NetworkDiagram scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {motion} />
                 </div>
+                <crate::ui::components::export_buttons::ExportButtons scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {theme} />
                 <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             </div>
             <div class="workspace">
