@@ -1,19 +1,17 @@
 //! The living diagram: the scenario's networks and places, and the trace's events drawn up to the
 //! current step along routed lines. Nothing here decides anything: `ui::network` lays out for the
-//! width the diagram has, `ui::diagram::scene` routes and places labels, the model simulates.
+//! width the diagram has, `ui::diagram::scene` routes and places labels, `ui::diagram::svg` draws
+//! the elements (the same ones the SVG export writes), the model simulates.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::{VTag, VText};
 
-use crate::model::{EventKind, Scenario, Trace, Verdict};
-use crate::ui::diagram::scene::{scene, Scene};
-use crate::ui::diagram::svg::{
-    anchor, area_class, event_class, last_leg, spot_class, spot_name, translate, view_box,
-    ARIA_LABEL, BLOCK_X, HEAD, LEGEND_X,
-};
-use crate::ui::geometry::{arrowhead, f, rounded_path, Point};
-use crate::ui::network::{layout, LayoutKind, Spot, TextLine};
+use crate::model::{Scenario, Trace};
+use crate::ui::diagram::scene::scene;
+use crate::ui::diagram::svg::{diagram, Element};
+use crate::ui::network::{layout, LayoutKind};
 
 #[derive(Properties, PartialEq)]
 pub struct NetworkDiagramProps {
@@ -30,90 +28,17 @@ pub struct NetworkDiagramProps {
     pub width: f32,
 }
 
-fn text_view(t: &TextLine) -> Html {
-    html! {
-        <text class={t.class} x={f(t.x)} y={f(t.y)} text-anchor={anchor(t)}>{ t.text.clone() }</text>
+/// The drawing as Yew nodes: the same elements the export writes (`diagram::svg`).
+fn node(e: &Element) -> Html {
+    let mut tag = VTag::new(e.name);
+    for (k, v) in &e.attrs {
+        tag.add_attribute(k, v.clone());
     }
-}
-
-fn spot_view(spot: &Spot) -> Html {
-    let r = spot.rect;
-    html! {
-        <g class={spot_class(spot)} data-place={spot.place.as_str()} role={spot.present.then_some("img")}
-           aria-label={spot.present.then(|| spot_name(spot))} aria-hidden={(!spot.present).then_some("true")}>
-            <rect class="spot-box" x={f(r.x)} y={f(r.y)} width={f(r.w)} height={f(r.h)} rx="7" />
-            { for spot.lines.iter().map(text_view) }
-        </g>
+    if !e.text.is_empty() {
+        tag.add_child(VText::new(e.text.clone()).into());
     }
-}
-
-fn line_view(points: &[Point], class: &'static str) -> Html {
-    let Some((a, b)) = last_leg(points) else {
-        return Html::default();
-    };
-    html! {
-        <g class={class}>
-            <path class="event-line" d={rounded_path(points)} fill="none" />
-            <polygon class="event-head" points={arrowhead(a, b, HEAD)} />
-        </g>
-    }
-}
-
-fn event_view(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> Html {
-    let (Some(e), Some(route)) = (trace.events.get(index), s.routes.get(index)) else {
-        return Html::default();
-    };
-    let Some(&end) = route.points.last() else {
-        return Html::default();
-    };
-    let current = index + 1 == shown;
-    let label = if current {
-        s.label(trace, index, shown)
-    } else {
-        None
-    };
-    html! {
-        <g class={event_class(e, current)} data-event={index.to_string()} data-from={e.from.as_str()} data-to={e.to.as_str()} aria-hidden="true">
-            { line_view(&route.points, "route") }
-            if !route.through.is_empty() {
-                { line_view(&route.through, "route through") }
-            }
-            if let (EventKind::Tunnel, Verdict::Pass, [first, second, ..]) = (e.kind, e.verdict, route.points.as_slice()) {
-                // The way back: API server → kubelet rides inside the connection the agent dialled.
-                <polygon class="event-head tunnel-back" points={arrowhead(*second, *first, HEAD)} />
-            }
-            if e.verdict == Verdict::Block {
-                <g class="block-mark" transform={translate(end)}>
-                    <circle r="10" />
-                    <path d={BLOCK_X} />
-                </g>
-            }
-            if current && motion {
-                // SMIL motion along the routed line: an SVG element, not a style, so it runs
-                // under a strict CSP. It starts when the component begins it once in the page.
-                <circle class="packet" r="6" cx="0" cy="0">
-                    <animateMotion dur="0.8s" fill="freeze" begin="indefinite" path={rounded_path(&route.points)} />
-                </circle>
-            }
-            { label.as_ref().map(text_view).unwrap_or_default() }
-        </g>
-    }
-}
-
-fn legend_view(s: &Scene) -> Html {
-    html! {
-        <g class="legend" aria-hidden="true">
-            { for s.legend.iter().map(|e| html! {
-                <g class={classes!("legend-sample", e.class)}>
-                    <line x1={f(e.from.x)} y1={f(e.from.y)} x2={f(e.to.x)} y2={f(e.to.y)} />
-                    if e.class == "legend-block" {
-                        <path class="block-x" transform={translate(e.to)} d={LEGEND_X} />
-                    }
-                    { text_view(&e.text) }
-                </g>
-            }) }
-        </g>
-    }
+    tag.add_children(e.children.iter().map(node));
+    tag.into()
 }
 
 /// The width of the element, once the browser has laid it out; follows it as it changes.
@@ -187,48 +112,9 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
             let _ = container;
         });
     }
-    let s: &Scene = &scene;
-    let l = &s.layout;
-    let areas: Html = l
-        .areas
-        .iter()
-        .map(|a| {
-            let r = a.rect;
-            html! {
-                <g class={area_class(a)}
-                   data-area={a.id} aria-hidden="true">
-                    <rect class="area-box" x={f(r.x)} y={f(r.y)} width={f(r.w)} height={f(r.h)} rx="10" />
-                    { for a.title.iter().map(text_view) }
-                </g>
-            }
-        })
-        .collect();
-    let links: Html = l
-        .zone_links
-        .iter()
-        .zip(&s.links)
-        .map(|(z, pts)| {
-            html! {
-                <g class="zone-link" data-link={z.to_area} aria-hidden="true">
-                    <path d={rounded_path(pts)} fill="none" />
-                </g>
-            }
-        })
-        .collect();
-    let events: Html = (0..shown)
-        .map(|i| event_view(s, &props.trace, i, shown, props.motion))
-        .collect();
     html! {
         <div class="diagram-fit" ref={container}>
-            <svg class="diagram network" viewBox={view_box(s)} role="group" data-testid="network-diagram"
-                 data-layout={kind.as_str()}
-                 aria-label={ARIA_LABEL}>
-                { areas }
-                { links }
-                { for l.spots.iter().map(spot_view) }
-                <g class="events">{ events }</g>
-                { legend_view(s) }
-            </svg>
+            { node(&diagram(&scene, &props.trace, shown, props.motion)) }
         </div>
     }
 }
@@ -259,7 +145,7 @@ mod tests {
                     for kind in LayoutKind::ALL {
                         let sc = scene(layout(&s, kind), &trace);
                         for i in 0..trace.events.len() {
-                            let _ = event_view(&sc, &trace, i, i + 1, true);
+                            let _ = node(&diagram(&sc, &trace, i + 1, true));
                             drawn += 1;
                         }
                     }

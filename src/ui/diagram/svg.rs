@@ -1,12 +1,12 @@
 //! The network diagram as a standalone SVG document: what `components::network_diagram` draws at
 //! a width and a step, with the stylesheet's rules for one theme carried inside, so the file looks
 //! the same with no page around it (the page's download buttons, `aks-netviz svg`). A still image:
-//! no packet animation. The strings both drawings share (classes, accessible names, marks) live
-//! here, and both call the geometry's `f`, `rounded_path` and `arrowhead`.
+//! no packet animation. One drawing serves both: [`diagram`] builds the `<svg>` element as plain
+//! data, which the component turns into Yew nodes and [`diagram_svg`] writes as XML.
 
 use crate::model::{Event, EventKind, Scenario, Trace, Verdict};
 use crate::ui::diagram::scene::{scene, Scene};
-use crate::ui::geometry::{arrowhead, f, rounded_path, Point};
+use crate::ui::geometry::{arrowhead, f, rounded_path, Point, Rect};
 use crate::ui::network::{layout, Area, LayoutKind, Spot, TextLine};
 
 /// The accessible name of the diagram.
@@ -200,132 +200,240 @@ fn style(theme: ExportTheme) -> String {
     out
 }
 
-/// Writes XML elements with escaped attribute values and text.
-struct Xml(String);
+/// One SVG element: the page renders it (`components::network_diagram`), the export writes it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Element {
+    pub name: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub text: String,
+    pub children: Vec<Element>,
+}
 
-impl Xml {
-    /// `<name a="v" ...>`, or `<name ... />` when `empty`.
-    fn open(&mut self, name: &str, attrs: &[(&str, &str)], empty: bool) {
-        self.0.push('<');
-        self.0.push_str(name);
-        for (k, v) in attrs {
-            self.0.push_str(&format!(" {k}=\""));
-            self.escaped(v);
-            self.0.push('"');
+fn el(name: &'static str, attrs: &[(&'static str, &str)]) -> Element {
+    Element {
+        name,
+        attrs: attrs.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        ..Element::default()
+    }
+}
+
+impl Element {
+    fn with(mut self, children: impl IntoIterator<Item = Element>) -> Element {
+        self.children.extend(children);
+        self
+    }
+
+    /// The element as XML, attribute values and text escaped.
+    pub fn write(&self, out: &mut String) {
+        out.push('<');
+        out.push_str(self.name);
+        for (k, v) in &self.attrs {
+            out.push(' ');
+            out.push_str(k);
+            out.push_str("=\"");
+            escape(v, true, out);
+            out.push('"');
         }
-        self.0.push_str(if empty { "/>" } else { ">" });
+        if self.text.is_empty() && self.children.is_empty() {
+            out.push_str("/>");
+            return;
+        }
+        out.push('>');
+        escape(&self.text, false, out);
+        for c in &self.children {
+            c.write(out);
+        }
+        out.push_str("</");
+        out.push_str(self.name);
+        out.push('>');
     }
+}
 
-    fn close(&mut self, name: &str) {
-        self.0.push_str(&format!("</{name}>"));
-    }
-
-    fn escaped(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&apos;"),
-                c => self.0.push(c),
-            }
+/// Escapes for XML text, or for a double-quoted attribute value.
+fn escape(text: &str, attr: bool, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attr => out.push_str("&quot;"),
+            c => out.push(c),
         }
     }
+}
 
-    fn text(&mut self, t: &TextLine) {
-        let (x, y) = (f(t.x), f(t.y));
-        let attrs = [
-            ("class", t.class),
-            ("x", &x),
-            ("y", &y),
-            ("text-anchor", anchor(t)),
-        ];
-        self.open("text", &attrs, false);
-        self.escaped(&t.text);
-        self.close("text");
+fn text(t: &TextLine) -> Element {
+    let (x, y) = (f(t.x), f(t.y));
+    let attrs = [
+        ("class", t.class),
+        ("x", &x),
+        ("y", &y),
+        ("text-anchor", anchor(t)),
+    ];
+    Element {
+        text: t.text.clone(),
+        ..el("text", &attrs)
     }
+}
 
-    fn rect(&mut self, class: &str, r: &crate::ui::geometry::Rect, rx: &str) {
-        let (x, y, w, h) = (f(r.x), f(r.y), f(r.w), f(r.h));
-        let attrs = [
+fn rect(class: &str, r: &Rect, rx: &str) -> Element {
+    let (x, y, w, h) = (f(r.x), f(r.y), f(r.w), f(r.h));
+    el(
+        "rect",
+        &[
             ("class", class),
             ("x", &x),
             ("y", &y),
             ("width", &w),
             ("height", &h),
             ("rx", rx),
-        ];
-        self.open("rect", &attrs, true);
-    }
+        ],
+    )
+}
 
-    fn line(&mut self, points: &[Point], class: &str) {
-        let Some((a, b)) = last_leg(points) else {
-            return;
-        };
-        self.open("g", &[("class", class)], false);
-        let d = rounded_path(points);
-        self.open(
-            "path",
-            &[("class", "event-line"), ("d", &d), ("fill", "none")],
-            true,
-        );
-        self.open(
-            "polygon",
-            &[("class", "event-head"), ("points", &arrowhead(a, b, HEAD))],
-            true,
-        );
-        self.close("g");
-    }
+fn line(points: &[Point], class: &str) -> Option<Element> {
+    let (a, b) = last_leg(points)?;
+    let d = rounded_path(points);
+    let path = el(
+        "path",
+        &[("class", "event-line"), ("d", &d), ("fill", "none")],
+    );
+    let head = arrowhead(a, b, HEAD);
+    let head = el("polygon", &[("class", "event-head"), ("points", &head)]);
+    Some(el("g", &[("class", class)]).with([path, head]))
+}
 
-    fn event(&mut self, s: &Scene, trace: &Trace, index: usize, shown: usize) {
-        let (Some(e), Some(route)) = (trace.events.get(index), s.routes.get(index)) else {
-            return;
-        };
-        let Some(&end) = route.points.last() else {
-            return;
-        };
-        let current = index + 1 == shown;
+/// Event `index` drawn with the first `shown`; its packet travelling when `motion` (the page's
+/// SMIL animation, which the page begins once it is in the document).
+fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> Option<Element> {
+    let (e, route) = (trace.events.get(index)?, s.routes.get(index)?);
+    let &end = route.points.last()?;
+    let current = index + 1 == shown;
+    let class = event_class(e, current);
+    let i = index.to_string();
+    let mut g = el(
+        "g",
+        &[
+            ("class", &class),
+            ("data-event", &i),
+            ("data-from", e.from.as_str()),
+            ("data-to", e.to.as_str()),
+            ("aria-hidden", "true"),
+        ],
+    );
+    g.children.extend(line(&route.points, "route"));
+    g.children.extend(line(&route.through, "route through"));
+    if let (EventKind::Tunnel, Verdict::Pass, [first, second, ..]) =
+        (e.kind, e.verdict, route.points.as_slice())
+    {
+        // The way back: API server → kubelet rides inside the connection the agent dialled.
+        let head = arrowhead(*second, *first, HEAD);
+        let class = "event-head tunnel-back";
+        g.children
+            .push(el("polygon", &[("class", class), ("points", &head)]));
+    }
+    if e.verdict == Verdict::Block {
+        let mark = el(
+            "g",
+            &[("class", "block-mark"), ("transform", &translate(end))],
+        );
+        let cross = [el("circle", &[("r", "10")]), el("path", &[("d", BLOCK_X)])];
+        g.children.push(mark.with(cross));
+    }
+    if current && motion {
+        let path = rounded_path(&route.points);
         let attrs = [
-            ("class", event_class(e, current)),
-            ("data-event", index.to_string()),
-            ("data-from", e.from.as_str().to_string()),
-            ("data-to", e.to.as_str().to_string()),
-            ("aria-hidden", "true".to_string()),
+            ("dur", "0.8s"),
+            ("fill", "freeze"),
+            ("begin", "indefinite"),
+            ("path", &path),
         ];
-        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.open("g", &attrs, false);
-        self.line(&route.points, "route");
-        if !route.through.is_empty() {
-            self.line(&route.through, "route through");
-        }
-        if let (EventKind::Tunnel, Verdict::Pass, [first, second, ..]) =
-            (e.kind, e.verdict, route.points.as_slice())
-        {
-            let head = arrowhead(*second, *first, HEAD);
-            self.open(
-                "polygon",
-                &[("class", "event-head tunnel-back"), ("points", &head)],
-                true,
-            );
-        }
-        if e.verdict == Verdict::Block {
-            self.open(
-                "g",
-                &[("class", "block-mark"), ("transform", &translate(end))],
-                false,
-            );
-            self.open("circle", &[("r", "10")], true);
-            self.open("path", &[("d", BLOCK_X)], true);
-            self.close("g");
-        }
-        if current {
-            if let Some(label) = s.label(trace, index, shown) {
-                self.text(&label);
-            }
-        }
-        self.close("g");
+        let packet = el(
+            "circle",
+            &[("class", "packet"), ("r", "6"), ("cx", "0"), ("cy", "0")],
+        );
+        g.children.push(packet.with([el("animateMotion", &attrs)]));
     }
+    if current {
+        g.children
+            .extend(s.label(trace, index, shown).as_ref().map(text));
+    }
+    Some(g)
+}
+
+/// The `<svg>` element the page draws for `s` with the first `shown` events of `trace`.
+pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element {
+    let l = &s.layout;
+    let areas = l.areas.iter().map(|a| {
+        let class = area_class(a);
+        let g = el(
+            "g",
+            &[
+                ("class", &class),
+                ("data-area", a.id),
+                ("aria-hidden", "true"),
+            ],
+        );
+        g.with([rect("area-box", &a.rect, "10")])
+            .with(a.title.iter().map(text))
+    });
+    let links = l.zone_links.iter().zip(&s.links).map(|(z, pts)| {
+        let g = el(
+            "g",
+            &[
+                ("class", "zone-link"),
+                ("data-link", z.to_area),
+                ("aria-hidden", "true"),
+            ],
+        );
+        g.with([el("path", &[("d", &rounded_path(pts)), ("fill", "none")])])
+    });
+    let spots = l.spots.iter().map(|spot| {
+        let (class, name) = (spot_class(spot), spot_name(spot));
+        let mut attrs = vec![
+            ("class", class.as_str()),
+            ("data-place", spot.place.as_str()),
+        ];
+        if spot.present {
+            attrs.extend([("role", "img"), ("aria-label", name.as_str())]);
+        } else {
+            attrs.push(("aria-hidden", "true"));
+        }
+        el("g", &attrs)
+            .with([rect("spot-box", &spot.rect, "7")])
+            .with(spot.lines.iter().map(text))
+    });
+    let events = (0..shown).filter_map(|i| event(s, trace, i, shown, motion));
+    let legend = s.legend.iter().map(|e| {
+        let class = format!("legend-sample {}", e.class);
+        let (x1, y1, x2, y2) = (f(e.from.x), f(e.from.y), f(e.to.x), f(e.to.y));
+        let mut g = el("g", &[("class", &class)]).with([el(
+            "line",
+            &[("x1", &x1), ("y1", &y1), ("x2", &x2), ("y2", &y2)],
+        )]);
+        if e.class == "legend-block" {
+            let t = translate(e.to);
+            let attrs = [("class", "block-x"), ("transform", &t), ("d", LEGEND_X)];
+            g.children.push(el("path", &attrs));
+        }
+        g.with([text(&e.text)])
+    });
+    el(
+        "svg",
+        &[
+            ("class", "diagram network"),
+            ("viewBox", &view_box(s)),
+            ("role", "group"),
+            ("data-testid", "network-diagram"),
+            ("data-layout", l.kind.as_str()),
+            ("aria-label", ARIA_LABEL),
+        ],
+    )
+    .with(areas)
+    .with(links)
+    .with(spots)
+    .with([el("g", &[("class", "events")]).with(events)])
+    .with([el("g", &[("class", "legend"), ("aria-hidden", "true")]).with(legend)])
 }
 
 /// The diagram of `trace`'s first `step` events for a container `width` CSS pixels wide, as a
@@ -344,106 +452,24 @@ pub fn diagram_svg(
         kind.view_width()
     };
     let s = scene(layout(scenario, kind), trace);
-    let l = &s.layout;
-    let shown = step.min(trace.events.len());
+    let mut svg = diagram(&s, trace, step.min(trace.events.len()), false);
     let (w, h) = (f(width), f(width * s.canvas.h / s.canvas.w));
-    let mut x = Xml(String::with_capacity(32 * 1024));
-    x.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("width", &w),
-            ("height", &h),
-            ("class", "diagram network"),
-            ("viewBox", &view_box(&s)),
-            ("role", "group"),
-            ("data-testid", "network-diagram"),
-            ("data-layout", kind.as_str()),
-            ("data-theme", theme.as_str()),
-            ("aria-label", ARIA_LABEL),
-        ],
-        false,
-    );
-    x.open("style", &[], false);
-    x.0.push_str(&style(theme));
-    x.close("style");
-    x.rect("backdrop", &s.canvas, "0");
-    for a in &l.areas {
-        let class = area_class(a);
-        x.open(
-            "g",
-            &[
-                ("class", &class),
-                ("data-area", a.id),
-                ("aria-hidden", "true"),
-            ],
-            false,
-        );
-        x.rect("area-box", &a.rect, "10");
-        a.title.iter().for_each(|t| x.text(t));
-        x.close("g");
-    }
-    for (z, pts) in l.zone_links.iter().zip(&s.links) {
-        x.open(
-            "g",
-            &[
-                ("class", "zone-link"),
-                ("data-link", z.to_area),
-                ("aria-hidden", "true"),
-            ],
-            false,
-        );
-        x.open("path", &[("d", &rounded_path(pts)), ("fill", "none")], true);
-        x.close("g");
-    }
-    for spot in &l.spots {
-        let (class, name) = (spot_class(spot), spot_name(spot));
-        let mut attrs = vec![
-            ("class", class.as_str()),
-            ("data-place", spot.place.as_str()),
-        ];
-        if spot.present {
-            attrs.extend([("role", "img"), ("aria-label", name.as_str())]);
-        } else {
-            attrs.push(("aria-hidden", "true"));
-        }
-        x.open("g", &attrs, false);
-        x.rect("spot-box", &spot.rect, "7");
-        spot.lines.iter().for_each(|t| x.text(t));
-        x.close("g");
-    }
-    x.open("g", &[("class", "events")], false);
-    for i in 0..shown {
-        x.event(&s, trace, i, shown);
-    }
-    x.close("g");
-    x.open("g", &[("class", "legend"), ("aria-hidden", "true")], false);
-    for e in &s.legend {
-        x.open(
-            "g",
-            &[("class", &format!("legend-sample {}", e.class))],
-            false,
-        );
-        let (x1, y1, x2, y2) = (f(e.from.x), f(e.from.y), f(e.to.x), f(e.to.y));
-        x.open(
-            "line",
-            &[("x1", &x1), ("y1", &y1), ("x2", &x2), ("y2", &y2)],
-            true,
-        );
-        if e.class == "legend-block" {
-            let t = translate(e.to);
-            x.open(
-                "path",
-                &[("class", "block-x"), ("transform", &t), ("d", LEGEND_X)],
-                true,
-            );
-        }
-        x.text(&e.text);
-        x.close("g");
-    }
-    x.close("g");
-    x.close("svg");
-    x.0
+    let size = [
+        ("xmlns", "http://www.w3.org/2000/svg".to_string()),
+        ("width", w),
+        ("height", h),
+    ];
+    svg.attrs.splice(0..0, size);
+    svg.attrs.push(("data-theme", theme.as_str().to_string()));
+    let style = Element {
+        text: style(theme),
+        ..el("style", &[])
+    };
+    svg.children
+        .splice(0..0, [style, rect("backdrop", &s.canvas, "0")]);
+    let mut out = String::with_capacity(32 * 1024);
+    svg.write(&mut out);
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -612,7 +638,6 @@ mod tests {
 
     #[test]
     fn text_and_attributes_are_escaped() {
-        let mut x = Xml(String::new());
         let t = TextLine {
             text: r#"<a & "b" 'c'>"#.into(),
             x: 1.0,
@@ -622,15 +647,15 @@ mod tests {
             centred: true,
             class: "spot-sub",
         };
-        x.open("g", &[("aria-label", "x < y & \"z\"")], false);
-        x.text(&t);
-        x.close("g");
+        let g = el("g", &[("aria-label", "x < y & \"z\"")]).with([text(&t)]);
+        let mut out = String::new();
+        g.write(&mut out);
         assert_eq!(
-            x.0,
+            out,
             "<g aria-label=\"x &lt; y &amp; &quot;z&quot;\"><text class=\"spot-sub\" x=\"1.0\" \
-             y=\"2.0\" text-anchor=\"middle\">&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;</text></g>"
+             y=\"2.0\" text-anchor=\"middle\">&lt;a &amp; \"b\" 'c'&gt;</text></g>"
         );
-        let doc = roxmltree::Document::parse(&x.0).expect("well-formed");
+        let doc = roxmltree::Document::parse(&out).expect("well-formed");
         assert_eq!(
             doc.root_element().attribute("aria-label"),
             Some("x < y & \"z\"")
@@ -641,15 +666,15 @@ mod tests {
 
     /// An element as comparable data: name, attributes, text and children.
     #[derive(Debug, PartialEq)]
-    struct Element {
+    struct Parsed {
         name: String,
         attrs: BTreeMap<String, String>,
         text: String,
-        children: Vec<Element>,
+        children: Vec<Parsed>,
     }
 
-    fn element(n: roxmltree::Node) -> Element {
-        Element {
+    fn element(n: roxmltree::Node) -> Parsed {
+        Parsed {
             name: n.tag_name().name().to_string(),
             attrs: n
                 .attributes()
@@ -701,7 +726,7 @@ mod tests {
                     for added in ["width", "height", "data-theme"] {
                         assert!(export.attrs.remove(added).is_some(), "{added}");
                     }
-                    let added: Vec<Element> = export.children.drain(..2).collect();
+                    let added: Vec<Parsed> = export.children.drain(..2).collect();
                     assert_eq!(added[0].name, "style");
                     assert_eq!(added[1].attrs["class"], "backdrop");
                     assert_eq!(export, page, "{fragment} at {width} px, step {step}");
