@@ -10,15 +10,15 @@ use crate::ui::geometry::{arrowhead, f, rounded_path, Point, Rect};
 use crate::ui::network::{layout, Area, LayoutKind, Spot, TextLine};
 
 /// The accessible name of the diagram.
-pub const ARIA_LABEL: &str =
+const ARIA_LABEL: &str =
     "Network diagram: clients, resolvers, networks and the API server endpoints of this scenario";
 /// The cross of a blocked event's mark, and of the legend's sample.
-pub const BLOCK_X: &str = "M-5 -5 L5 5 M5 -5 L-5 5";
-pub const LEGEND_X: &str = "M-4 -4 l8 8 m0 -8 l-8 8";
+const BLOCK_X: &str = "M-5 -5 L5 5 M5 -5 L-5 5";
+const LEGEND_X: &str = "M-4 -4 l8 8 m0 -8 l-8 8";
 /// Arrowhead length.
-pub const HEAD: f32 = 9.0;
+const HEAD: f32 = 9.0;
 
-pub fn area_class(a: &Area) -> String {
+fn area_class(a: &Area) -> String {
     classes(&[
         "area",
         if a.nested { "subnet" } else { "" },
@@ -26,7 +26,7 @@ pub fn area_class(a: &Area) -> String {
     ])
 }
 
-pub fn spot_class(s: &Spot) -> String {
+fn spot_class(s: &Spot) -> String {
     classes(&[
         "spot",
         if s.active { "active" } else { "" },
@@ -34,7 +34,7 @@ pub fn spot_class(s: &Spot) -> String {
     ])
 }
 
-pub fn event_class(e: &Event, current: bool) -> String {
+fn event_class(e: &Event, current: bool) -> String {
     let when = if current { "current" } else { "past" };
     classes(&["event", e.kind.as_str(), e.verdict.as_str(), when])
 }
@@ -53,7 +53,7 @@ fn classes(names: &[&str]) -> String {
 }
 
 /// What a screen reader hears for a place.
-pub fn spot_name(s: &Spot) -> String {
+fn spot_name(s: &Spot) -> String {
     if s.active {
         format!("{} (runs kubectl): {}", s.label, s.description)
     } else {
@@ -61,7 +61,7 @@ pub fn spot_name(s: &Spot) -> String {
     }
 }
 
-pub fn anchor(t: &TextLine) -> &'static str {
+fn anchor(t: &TextLine) -> &'static str {
     if t.centred {
         "middle"
     } else {
@@ -69,19 +69,19 @@ pub fn anchor(t: &TextLine) -> &'static str {
     }
 }
 
-pub fn translate(p: Point) -> String {
+fn translate(p: Point) -> String {
     format!("translate({} {})", f(p.x), f(p.y))
 }
 
 /// The last segment of a line, where its arrowhead goes.
-pub fn last_leg(points: &[Point]) -> Option<(Point, Point)> {
+fn last_leg(points: &[Point]) -> Option<(Point, Point)> {
     match points {
         [.., a, b] => Some((*a, *b)),
         _ => None,
     }
 }
 
-pub fn view_box(s: &Scene) -> String {
+fn view_box(s: &Scene) -> String {
     format!("0 0 {} {}", f(s.canvas.w), f(s.canvas.h))
 }
 
