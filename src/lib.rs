@@ -11,5 +11,7 @@ mod fixtures;
 pub mod import;
 pub mod link;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod render;
 pub mod ui;

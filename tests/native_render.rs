@@ -8,6 +8,7 @@ use aks_netviz::ui::app::{App, AppProps};
 fn render(fragment: &str) -> String {
     let props = AppProps {
         fragment: Some(fragment.to_string()),
+        ..AppProps::default()
     };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }

@@ -25,6 +25,7 @@ async fn mount_with(fragment: &str) -> web_sys::Element {
         .expect("attached");
     let props = AppProps {
         fragment: Some(fragment.to_string()),
+        ..AppProps::default()
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     // Wait for the first render and its effects (a cold browser can take a while).

@@ -120,7 +120,7 @@ pub fn apply(base: &Scenario, doc: &Doc<'_>) -> Result<Imported, ImportError> {
         let region: String = loc
             .chars()
             .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         if !region.is_empty() {
             s.cluster.region = region;

@@ -494,3 +494,13 @@ mod props {
         assert!(import(deep.as_bytes()).is_err());
     }
 }
+
+/// ARM accepts a location's display name; the region in names (`privatelink.<region>.azmk8s.io`)
+/// is its lowercase, spaceless form. Region names are ASCII, so ASCII lowercasing is all it takes.
+#[test]
+fn a_display_name_location_becomes_the_region_name() {
+    let i = ok(
+        r#"{ "apiServerAccessProfile": { "enablePrivateCluster": true }, "location": "West Europe" }"#,
+    );
+    assert_eq!(i.scenario.cluster.region, "westeurope");
+}

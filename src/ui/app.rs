@@ -32,20 +32,48 @@ pub struct AppProps {
     /// the widget reads and writes the address bar's fragment.
     #[prop_or_default]
     pub fragment: Option<String>,
+    /// The fragment the host's prerendered HTML shows. The first render uses it, so hydration
+    /// finds exactly the markup it expects; an effect then applies the widget's own fragment
+    /// (or the address bar's) when that differs.
+    #[prop_or_default]
+    pub prerendered: Option<String>,
+    /// Prefix for the widget's `name` attributes. The page and the prerenderer both pass the
+    /// host's position on the page, so the prerendered names match the hydrated ones.
+    #[prop_or_default]
+    pub uid: Option<AttrValue>,
 }
 
 /// `data-ready` turns `true` only once the component has mounted in a browser, so a prerendered
 /// page (which never runs effects) never claims to be interactive.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let own_fragment = props.fragment.clone();
-    let sync_url = own_fragment.is_none();
-    let state = use_reducer(move || {
-        let fragment = own_fragment.unwrap_or_else(current_fragment);
-        let (link, errors) = link::parse(&fragment);
-        State::from_link(link, errors)
+    let sync_url = props.fragment.is_none();
+    let state = {
+        let first = props.prerendered.clone().or_else(|| props.fragment.clone());
+        use_reducer(move || {
+            let (link, errors) = link::parse(&first.unwrap_or_else(current_fragment));
+            State::from_link(link, errors)
+        })
+    };
+    // After hydrating prerendered HTML: the fragment the widget really shows, when it differs.
+    let pending = {
+        let own = props.fragment.clone();
+        let prerendered = props.prerendered.clone();
+        use_state(move || {
+            // A page prerendered for one deep link and opened without a fragment keeps its state.
+            let wanted = own.unwrap_or_else(|| {
+                Some(current_fragment())
+                    .filter(|f| !f.is_empty())
+                    .or_else(|| prerendered.clone())
+                    .unwrap_or_default()
+            });
+            prerendered.filter(|p| *p != wanted).map(|_| wanted)
+        })
+    };
+    let uid = use_state(|| match &props.uid {
+        Some(uid) => uid.to_string(),
+        None => format!("aks-netviz-{}", INSTANCES.fetch_add(1, Ordering::Relaxed)),
     });
-    let uid = use_state(|| format!("aks-netviz-{}", INSTANCES.fetch_add(1, Ordering::Relaxed)));
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
@@ -55,7 +83,21 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
-    use_fragment_sync(sync_url, state.fragment(), dispatch.clone());
+    {
+        let dispatch = dispatch.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            if let Some(fragment) = (*pending).clone() {
+                dispatch.emit(Action::ApplyFragment(fragment));
+                pending.set(None);
+            }
+        });
+    }
+    use_fragment_sync(
+        sync_url && pending.is_none(),
+        state.fragment(),
+        dispatch.clone(),
+    );
     use_ticker(state.playing, state.speed.interval_ms(), dispatch.clone());
     let motion = !use_reduced_motion();
 

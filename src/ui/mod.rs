@@ -18,6 +18,9 @@ pub use app::App;
 /// so one page can host several widgets without them sharing any element id. A host's attribute
 /// value is that widget's own fragment (`data-aks-netviz="mode=private&client=vm"`); only the
 /// first host without one follows the address bar, so two widgets never fight over it.
+///
+/// A host the build prerendered (it carries `data-prerendered`, the fragment its HTML shows) is
+/// hydrated: the widget takes over the markup already on screen instead of drawing it again.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     use wasm_bindgen::JsCast;
@@ -33,22 +36,36 @@ pub fn mount() {
         return;
     }
     let mut address_bar_taken = false;
-    if let Some(hosts) = hosts {
-        for i in 0..count {
-            if let Some(element) = hosts
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let own = element
-                    .get_attribute("data-aks-netviz")
-                    .map(|f| f.trim().trim_start_matches('#').to_string())
-                    .unwrap_or_default();
-                let fragment = host_fragment(own, &mut address_bar_taken);
-                yew::Renderer::<App>::with_root_and_props(element, app::AppProps { fragment })
-                    .render();
-            }
+    let Some(hosts) = hosts else { return };
+    for i in 0..count {
+        let Some(element) = hosts
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let own = element
+            .get_attribute("data-aks-netviz")
+            .map(|f| f.trim().trim_start_matches('#').to_string())
+            .unwrap_or_default();
+        let prerendered = element.get_attribute("data-prerendered");
+        let props = app::AppProps {
+            fragment: host_fragment(own, &mut address_bar_taken),
+            uid: Some(host_uid(i as usize).into()),
+            prerendered: prerendered.clone(),
+        };
+        let renderer = yew::Renderer::<App>::with_root_and_props(element, props);
+        if prerendered.is_some() {
+            renderer.hydrate();
+        } else {
+            renderer.render();
         }
     }
+}
+
+/// The `name` prefix of the widget in the page's `index`-th host (the prerenderer uses it too).
+pub fn host_uid(index: usize) -> String {
+    format!("aks-netviz-{index}")
 }
 
 /// The fragment a host's widget owns: its attribute's, or `None` (follow the address bar) for the

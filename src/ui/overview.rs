@@ -281,6 +281,23 @@ mod tests {
     }
 
     #[test]
+    fn coordinates_are_whole_numbers_so_they_print_short() {
+        // The overview's boxes print `x`, `y`, `w`, `h` and their midpoints with
+        // `geometry::short`, which prints what `{}` prints for whole numbers and halves.
+        let whole = |v: f32| v.fract() == 0.0 && v.abs() < 1e6;
+        for part in parts(&facts()) {
+            let r = part.rect;
+            assert!([r.x, r.y, r.w, r.h].into_iter().all(whole), "{}", part.id);
+        }
+        for c in connections() {
+            assert!(whole(c.label_at.x) && whole(c.label_at.y), "{}", c.id);
+        }
+        assert!([VIEW_BOX.x, VIEW_BOX.y, VIEW_BOX.w, VIEW_BOX.h]
+            .into_iter()
+            .all(whole));
+    }
+
+    #[test]
     fn default_cluster_facts_are_the_articles() {
         let f = OverviewFacts::for_scenario(&Scenario::default());
         assert_eq!(

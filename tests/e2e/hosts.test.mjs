@@ -15,7 +15,7 @@ async function hostPage(browser, hosts) {
     const response = await route.fetch();
     const html = await response.text();
     const body = hosts.map((f) => `<article><p>Some prose.</p><section class="page" data-aks-netviz="${f.replace(/&/g, '&amp;')}"></section></article>`).join('\n');
-    await route.fulfill({ response, body: html.replace(/<main class="?page"? data-aks-netviz[^>]*>[\s\S]*?<\/main>/, body) });
+    await route.fulfill({ response, body: html.replace(/<main class="?page"?[^>]*>[\s\S]*?<\/main>/, body) });
   });
   return page;
 }

@@ -26,6 +26,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if args.first().map(String::as_str) == Some("diagram") {
         return diagram(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("first-paint") {
+        return first_paint(&args[1..]);
+    }
     let chosen: Vec<&str> = if args.is_empty() {
         TARGETS.to_vec()
     } else {
@@ -33,7 +36,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         for a in args {
             if !TARGETS.contains(&a.as_str()) {
                 return Err(format!(
-                    "unknown benchmark `{a}` (accepted: {}, or diagram [--widths W,W,...] alone)",
+                    "unknown benchmark `{a}` (accepted: {}, or diagram [--widths W,W,...] or first-paint [--loads N] alone)",
                     TARGETS.join(", ")
                 ));
             }
@@ -62,6 +65,97 @@ fn diagram(args: &[String]) -> Result<(), String> {
         target_dir().join("diagram-measure.json"),
     );
     run_cmd(c)
+}
+
+/// `cargo xtask bench first-paint [--loads N]`: time to first diagram of the release site with and
+/// without its prerendered HTML, beside a static page of the same diagram; and what the
+/// prerendered HTML adds to index.html.
+fn first_paint(args: &[String]) -> Result<(), String> {
+    check_args(args, &["--loads"])?;
+    let loads = match flag_value(args, "--loads")? {
+        None => 10,
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .ok_or_else(|| {
+                format!("--loads takes a number of page loads from 1 to 100, not `{v}`")
+            })?,
+    };
+    tools::ensure_page_tools()?;
+    let dist = site::build("./")?;
+    let site_dir = target_dir().join("first-paint-site");
+    let _ = std::fs::remove_dir_all(&site_dir);
+    copy_dir(&dist, &site_dir)?;
+    let index = read(&dist.join("index.html"))?;
+    let before = read(&site::unprerendered_index())?;
+    std::fs::write(site_dir.join("unprerendered.html"), &before).map_err(|e| e.to_string())?;
+    std::fs::write(site_dir.join("static.html"), static_page(&index)?)
+        .map_err(|e| e.to_string())?;
+    let added = gzip_len(&index) as i64 - gzip_len(&before) as i64;
+    println!(
+        "the prerendered HTML adds {added} B gzipped to index.html ({} → {} B; budget 15,000)",
+        gzip_len(&before),
+        gzip_len(&index)
+    );
+    let base = serve::spawn(site_dir)?;
+    let script = root()
+        .join("tests")
+        .join("e2e")
+        .join("first-paint-measure.mjs");
+    let mut c = e2e::node_script(&script, &base);
+    c.env("AKS_NETVIZ_LOADS", loads.to_string());
+    run_cmd(c)
+}
+
+/// A page that shows the prerendered diagram's SVG with the site's stylesheet and nothing else:
+/// what a blog gets by pasting the picture as a static image.
+fn static_page(index: &str) -> Result<String, String> {
+    let hook = index
+        .find("data-testid=\"network-diagram\"")
+        .ok_or("index.html has no prerendered network diagram")?;
+    let start = index[..hook]
+        .rfind("<svg")
+        .ok_or("index.html has no prerendered network diagram")?;
+    let end = start
+        + index[start..]
+            .find("</svg>")
+            .ok_or("the prerendered diagram is not closed")?
+        + "</svg>".len();
+    let css = index
+        .split("href=")
+        .filter_map(|rest| rest.split([' ', '>', '"']).find(|s| !s.is_empty()))
+        .find(|v| v.contains("style-") && v.ends_with(".css"))
+        .ok_or("index.html links no stylesheet")?;
+    Ok(format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\"><title>The same diagram as a static SVG</title><link rel=stylesheet href=\"{css}\"></head><body><main class=page><div class=aks-netviz><div class=diagram-frame><div class=diagram-fit>{}</div></div></div></main></body></html>",
+        &index[start..end]
+    ))
+}
+
+fn read(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn gzip_len(text: &str) -> usize {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gz.write_all(text.as_bytes());
+    gz.finish().map(|b| b.len()).unwrap_or(0)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(from)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(entry.file_name())).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 /// Comma-separated page widths in CSS px, each from 200 to 3840.

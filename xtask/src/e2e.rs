@@ -7,12 +7,25 @@ use std::process::Command;
 use crate::cmd::{self, command, node_dir, root, run_captured, target_dir};
 use crate::{check_args, serve, site, tools};
 
-/// `cargo xtask e2e`: the page-level tests alone, for a quicker loop than `cargo xtask test`.
+/// `cargo xtask e2e [NAME…]`: the page-level tests alone (or only `tests/e2e/NAME.test.mjs` for
+/// each NAME), for a quicker loop than `cargo xtask test`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    check_args(args, &[])?;
+    let names: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let Some(flag) = names.iter().find(|a| a.starts_with('-')) {
+        check_args(&[flag.to_string()], &[])?;
+    }
+    let dir = root().join("tests").join("e2e");
+    if let Some(missing) = names
+        .iter()
+        .find(|n| !dir.join(format!("{n}.test.mjs")).is_file())
+    {
+        return Err(format!(
+            "no page-level test `{missing}` (tests/e2e/{missing}.test.mjs does not exist)"
+        ));
+    }
     tools::ensure_test_tools()?;
     let dist = site::build("./")?;
-    let (ok, _) = run_all(&dist);
+    let (ok, _) = run_selected(&dist, &names);
     if ok {
         Ok(())
     } else {
@@ -20,15 +33,31 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The sub-path the project site is tested under, and the folder that build goes to.
+const SUBPATH: &str = "/aks-netviz/";
+const SUBPATH_DIST: &str = "target/dist-subpath";
+
 /// Serves `dist` on an ephemeral port and runs every `tests/e2e/*.test.mjs` against it.
 /// Returns whether all passed and the combined output (which ends in `N passed, N failed` lines).
 pub fn run_all(dist: &Path) -> (bool, String) {
+    run_selected(dist, &[])
+}
+
+/// As [`run_all`], only the scripts named (all when `names` is empty).
+fn run_selected(dist: &Path, names: &[&str]) -> (bool, String) {
     // The native command computes what the page must show; the tests compare the two.
     if let Err(e) = cmd::run(command("cargo", &["build", "--bin", "aks-netviz"])) {
         return (false, e);
     }
     let cli = target_dir().join("debug").join("aks-netviz");
     let base = match serve::spawn(dist.to_path_buf()) {
+        Ok(base) => base,
+        Err(e) => return (false, e),
+    };
+    // The site as GitHub Pages publishes it: built for a sub-path and served only there.
+    let subpath = match site::build_into(SUBPATH, SUBPATH_DIST)
+        .and_then(|d| serve::spawn_under(d, SUBPATH))
+    {
         Ok(base) => base,
         Err(e) => return (false, e),
     };
@@ -39,6 +68,13 @@ pub fn run_all(dist: &Path) -> (bool, String) {
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+                .filter(|p| {
+                    names.is_empty()
+                        || names.iter().any(|n| {
+                            p.file_name()
+                                .is_some_and(|f| f.to_string_lossy() == format!("{n}.test.mjs"))
+                        })
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -53,7 +89,8 @@ pub fn run_all(dist: &Path) -> (bool, String) {
     let mut output = String::new();
     for script in scripts {
         let mut c = node_script(&script, &base);
-        c.env("AKS_NETVIZ_CLI", &cli);
+        c.env("AKS_NETVIZ_CLI", &cli)
+            .env("AKS_NETVIZ_SUBPATH_URL", &subpath);
         let (ok, out) = run_captured(c);
         all_ok &= ok;
         output.push_str(&out);

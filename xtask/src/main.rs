@@ -27,7 +27,8 @@ usage: cargo xtask <verb> [options]
                               each page width (default 360,720,1280): text overlaps, lines crossing
                               boxes and texts, clipped elements, smallest text; detail in
                               target/diagram-measure.json
-  e2e                         build the release site and run only the page-level tests
+  e2e [NAME...]               build the release site and run only the page-level tests
+                              (or only tests/e2e/NAME.test.mjs)
 ";
 
 fn main() -> ExitCode {

@@ -1,5 +1,8 @@
 //! A small static file server for the built site: `cargo xtask serve` uses it for readers and the
 //! page-level tests use it on an ephemeral port. Loopback only.
+//!
+//! Every page is served with the strict Content-Security-Policy a host should send ([`CSP`]), so
+//! the page tests prove the site works under it; the pages' own meta policy stays as well.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -28,25 +31,41 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The policy sent with every page: what the README tells hosts to send.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
 /// Binds an ephemeral loopback port and serves `dir` from a background thread; returns the base URL.
 pub fn spawn(dir: PathBuf) -> Result<String, String> {
+    spawn_under(dir, "/")
+}
+
+/// As [`spawn`], with the site under `prefix` (such as `/aks-netviz/`, as GitHub Pages serves a
+/// project site); anything outside it is not found. Returns the site's URL.
+pub fn spawn_under(dir: PathBuf, prefix: &'static str) -> Result<String, String> {
     let listener = TcpListener::bind(("127.0.0.1", 0))
         .map_err(|e| format!("cannot listen on loopback: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    std::thread::spawn(move || serve_forever(listener, dir));
-    Ok(format!("http://{addr}/"))
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let _ = handle(stream, &dir, prefix);
+            });
+        }
+    });
+    Ok(format!("http://{addr}{prefix}"))
 }
 
 fn serve_forever(listener: TcpListener, dir: PathBuf) {
     for stream in listener.incoming().flatten() {
         let dir = dir.clone();
         std::thread::spawn(move || {
-            let _ = handle(stream, &dir);
+            let _ = handle(stream, &dir, "/");
         });
     }
 }
 
-fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, dir: &Path, prefix: &str) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -67,7 +86,10 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             true,
         );
     }
-    let Some(path) = resolve(dir, target) else {
+    let Some(path) = target
+        .strip_prefix(prefix)
+        .and_then(|rest| resolve(dir, &format!("/{rest}")))
+    else {
         return respond(
             &mut stream,
             "404 Not Found",
@@ -126,8 +148,13 @@ fn respond(
     body: &[u8],
     with_body: bool,
 ) -> std::io::Result<()> {
+    let policy = if kind.starts_with("text/html") {
+        format!("Content-Security-Policy: {CSP}\r\n")
+    } else {
+        String::new()
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{policy}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

@@ -1,4 +1,8 @@
 //! `cargo xtask size`: what every reader downloads, file by file, raw and gzipped.
+//!
+//! The total (and the budget) is the default page: `index.html` and every asset. The other pages
+//! of the site (deep links prerendered as pages of their own, the example host page) are listed
+//! apart: a reader loads one of them instead of `index.html`, never on top of it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,14 +67,27 @@ pub fn report(dir: &Path) -> Result<u64, String> {
         "{:<width$}  {:>10}  {:>10}",
         "file", "raw bytes", "gzip bytes"
     );
+    let (pages, default_page): (Vec<&FileSize>, Vec<&FileSize>) =
+        sizes.iter().partition(|s| is_other_page(&s.path));
     let (mut raw, mut gzip) = (0, 0);
-    for s in &sizes {
+    for s in &default_page {
         println!("{:<width$}  {:>10}  {:>10}", s.path, s.raw, s.gzip);
         raw += s.raw;
         gzip += s.gzip;
     }
     println!("{:<width$}  {:>10}  {:>10}", "total", raw, gzip);
+    if !pages.is_empty() {
+        println!("other pages (each loaded instead of index.html, with the same assets):");
+        for s in &pages {
+            println!("{:<width$}  {:>10}  {:>10}", s.path, s.raw, s.gzip);
+        }
+    }
     Ok(gzip)
+}
+
+/// An HTML page other than the default one.
+fn is_other_page(path: &str) -> bool {
+    path.ends_with(".html") && path != "index.html"
 }
 
 /// `cargo xtask size [--max-gz BYTES]`.

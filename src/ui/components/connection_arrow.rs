@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::geometry::arrowhead;
+use crate::ui::geometry::{arrowhead, push_tenths, short};
 use crate::ui::overview::Connection;
 
 #[derive(Properties, PartialEq)]
@@ -14,12 +14,15 @@ pub struct ConnectionArrowProps {
 #[function_component(ConnectionArrow)]
 pub fn connection_arrow(props: &ConnectionArrowProps) -> Html {
     let c = &props.connection;
-    let points = c
-        .points
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut points = String::new();
+    for (i, p) in c.points.iter().enumerate() {
+        if i > 0 {
+            points.push(' ');
+        }
+        push_tenths(&mut points, p.x);
+        points.push(',');
+        push_tenths(&mut points, p.y);
+    }
     let head = match c.points.as_slice() {
         [.., from, to] => arrowhead(*from, *to, 10.0),
         _ => String::new(),
@@ -29,7 +32,7 @@ pub fn connection_arrow(props: &ConnectionArrowProps) -> Html {
             <title>{ c.label }</title>
             <polyline class="connection-line" points={points} fill="none" />
             <polygon class="connection-head" points={head} />
-            <text class="connection-label" x={c.label_at.x.to_string()} y={c.label_at.y.to_string()}
+            <text class="connection-label" x={short(c.label_at.x)} y={short(c.label_at.y)}
                   text-anchor="middle" aria-hidden="true">{ c.label }</text>
         </g>
     }

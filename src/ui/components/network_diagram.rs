@@ -102,9 +102,14 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
             #[cfg(target_arch = "wasm32")]
             if let Some(el) = container.cast::<web_sys::Element>() {
                 use wasm_bindgen::JsCast;
-                if let Ok(Some(a)) = el.query_selector(".event.current animateMotion") {
-                    if let Ok(a) = a.dyn_into::<web_sys::SvgAnimationElement>() {
-                        let _ = a.begin_element();
+                if let Ok(found) = el.query_selector_all(".event.current .packet > *") {
+                    for i in 0..found.length() {
+                        if let Some(Ok(a)) = found
+                            .item(i)
+                            .map(|n| n.dyn_into::<web_sys::SvgAnimationElement>())
+                        {
+                            let _ = a.begin_element();
+                        }
                     }
                 }
             }

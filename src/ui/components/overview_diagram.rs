@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::ui::components::connection_arrow::ConnectionArrow;
 use crate::ui::components::part_box::PartBox;
+use crate::ui::geometry::short;
 use crate::ui::overview::{connections, parts, OverviewFacts, Part, VIEW_BOX};
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +38,10 @@ pub fn overview_diagram(props: &OverviewDiagramProps) -> Html {
         .collect();
     let view_box = format!(
         "{} {} {} {}",
-        VIEW_BOX.x, VIEW_BOX.y, VIEW_BOX.w, VIEW_BOX.h
+        short(VIEW_BOX.x),
+        short(VIEW_BOX.y),
+        short(VIEW_BOX.w),
+        short(VIEW_BOX.h)
     );
     html! {
         <svg class="diagram overview" viewBox={view_box} role="group"

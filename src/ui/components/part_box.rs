@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::geometry::short;
 use crate::ui::overview::{Part, PartKind};
 
 #[derive(Properties, PartialEq)]
@@ -47,12 +48,12 @@ pub fn part_box(props: &PartBoxProps) -> Html {
     html! {
         <g class={classes!("part", kind)} data-part={part.id} role={role} aria-label={name.clone()}>
             <title>{ name }</title>
-            <rect class="part-box" x={r.x.to_string()} y={r.y.to_string()}
-                  width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-            <text class="part-label" x={label_x.to_string()} y={label_y.to_string()}
+            <rect class="part-box" x={short(r.x)} y={short(r.y)}
+                  width={short(r.w)} height={short(r.h)} rx="8" />
+            <text class="part-label" x={short(label_x)} y={short(label_y)}
                   text-anchor={anchor} aria-hidden="true">{ part.label }</text>
             if !part.sub.is_empty() {
-                <text class="part-sub" x={sub_x.to_string()} y={sub_y.to_string()}
+                <text class="part-sub" x={short(sub_x)} y={short(sub_y)}
                       text-anchor={sub_anchor} aria-hidden="true">{ part.sub.clone() }</text>
             }
             { props.children.clone() }

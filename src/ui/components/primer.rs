@@ -16,7 +16,7 @@ use crate::model::primer::{
 };
 use crate::model::Verdict;
 use crate::ui::components::radio_group::{Choice, RadioGroup};
-use crate::ui::geometry::{arrowhead, Point, Rect};
+use crate::ui::geometry::{arrowhead, short, tenths, Point, Rect};
 
 /// The primer diagram's SVG user-space size.
 pub const PRIMER_VIEW: Rect = Rect::new(0.0, 0.0, 860.0, 470.0);
@@ -487,7 +487,7 @@ fn hop_name(id: PrimerHopId, aks: bool) -> &'static str {
 }
 
 fn n(v: f32) -> String {
-    format!("{v:.1}")
+    tenths(v)
 }
 
 fn box_view(b: &PrimerBoxView) -> Html {
@@ -707,7 +707,10 @@ pub fn primer(props: &PrimerProps) -> Html {
     let hops: Html = layout.hops.iter().map(hop_view).collect();
     let view_box = format!(
         "{} {} {} {}",
-        PRIMER_VIEW.x, PRIMER_VIEW.y, PRIMER_VIEW.w, PRIMER_VIEW.h
+        short(PRIMER_VIEW.x),
+        short(PRIMER_VIEW.y),
+        short(PRIMER_VIEW.w),
+        short(PRIMER_VIEW.h)
     );
     let outcome_word = match t.outcome {
         PrimerOutcome::Reached => "Reached",
@@ -719,7 +722,10 @@ pub fn primer(props: &PrimerProps) -> Html {
         t.instance_label,
         if s.access == PaasAccess::PrivateEndpoint { ", the private DNS zone and the private endpoint" } else { "" },
         if s.client == PrimerClient::VnetVm { "The VM" } else { "The Internet client" },
-        outcome_word.to_lowercase()
+        match t.outcome {
+            PrimerOutcome::Reached => "reached",
+            PrimerOutcome::Blocked => "blocked",
+        }
     );
     let path: Html = t
         .hops

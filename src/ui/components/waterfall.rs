@@ -8,9 +8,10 @@
 //! so neither colour nor bar length is the only cue.
 //!
 //! Why the layout is plain data ([`waterfall_layout`]): it is checked natively, and the canvas
-//! code (browser only) just paints it. The painting uses only plotters' primitives (rectangles,
-//! lines, text): its chart builder measures text by inserting a `style`-attributed element into
-//! the page, which the project's no-inline-style rule (and a strict CSP) forbids.
+//! code (browser only) just paints it with the canvas's own calls (rectangles, lines, text); no
+//! chart library: plotters' chart builder measures text by inserting a `style`-attributed element
+//! into the page, which the project's no-inline-style rule (and a strict CSP) forbids, and its
+//! bare primitives cost more WebAssembly than the few canvas calls they make.
 //!
 //! The table is the text alternative and is always rendered; the canvas has `role="img"` and a
 //! label summarising the total time and the outcome. Natively (tests, prerendering) the canvas
@@ -225,6 +226,12 @@ pub struct WaterfallProps {
     pub theme: AttrValue,
 }
 
+/// `format!("{v:.0}")` for the canvas size, a width and a height in CSS pixels (far from the
+/// limits of `i64`), without linking core's float formatting into the page.
+fn whole(v: f64) -> String {
+    (v.round_ties_even() as i64).to_string()
+}
+
 /// The waterfall: canvas (painted in the browser) and table (always).
 #[function_component(Waterfall)]
 pub fn waterfall(props: &WaterfallProps) -> Html {
@@ -279,7 +286,7 @@ pub fn waterfall(props: &WaterfallProps) -> Html {
             } else {
                 <div class="waterfall-scroll" tabindex="0" role="region" aria-label="Request waterfall chart (scrolls sideways on small screens)">
                     <canvas ref={canvas_ref} class="waterfall-canvas" role="img" aria-label={label.clone()}
-                            width={format!("{:.0}", layout.width)} height={format!("{:.0}", layout.height)}>
+                            width={whole(layout.width)} height={whole(layout.height)}>
                         { label }
                     </canvas>
                 </div>
@@ -303,16 +310,14 @@ pub fn waterfall(props: &WaterfallProps) -> Html {
     }
 }
 
-/// Browser-only painting: colours from the page's CSS custom properties, plotters primitives on
-/// the canvas, repainted when the window resizes or the system colour scheme changes.
+/// Browser-only painting: colours from the page's CSS custom properties, drawn on the canvas's 2D
+/// context, repainted when the window resizes or the system colour scheme changes.
 #[cfg(target_arch = "wasm32")]
 mod paint {
     use std::rc::Rc;
 
-    use plotters::prelude::*;
-    use plotters::style::text_anchor::{HPos, Pos, VPos};
-    use plotters_canvas::CanvasBackend;
     use wasm_bindgen::JsCast;
+    use web_sys::CanvasRenderingContext2d;
     use yew::prelude::*;
 
     use super::{waterfall_layout, WaterfallLayout, BAR_H, DEFAULT_WIDTH, FONT_PX};
@@ -349,25 +354,32 @@ mod paint {
         move || drop(listeners)
     }
 
+    /// An opaque colour as the canvas takes it: `rgba(r,g,b,1)`.
+    type Colour = String;
+
+    fn rgb(r: u8, g: u8, b: u8) -> Colour {
+        format!("rgba({r},{g},{b},1)")
+    }
+
     /// Colours read from the canvas's computed style, so both themes apply.
     struct Palette {
-        fg: RGBColor,
-        muted: RGBColor,
-        dns: RGBColor,
-        arrow: RGBColor,
-        tunnel: RGBColor,
-        block: RGBColor,
+        fg: Colour,
+        muted: Colour,
+        dns: Colour,
+        arrow: Colour,
+        tunnel: Colour,
+        block: Colour,
     }
 
     /// `#rrggbb` or `#rgb`.
-    fn parse_hex(v: &str) -> Option<RGBColor> {
+    fn parse_hex(v: &str) -> Option<Colour> {
         let h = v.trim().strip_prefix('#')?;
         let byte = |s: &str| u8::from_str_radix(s, 16).ok();
         match h.len() {
-            6 => Some(RGBColor(byte(&h[0..2])?, byte(&h[2..4])?, byte(&h[4..6])?)),
+            6 => Some(rgb(byte(&h[0..2])?, byte(&h[2..4])?, byte(&h[4..6])?)),
             3 => {
                 let d = |i: usize| byte(&h[i..i + 1]).map(|x| x * 17);
-                Some(RGBColor(d(0)?, d(1)?, d(2)?))
+                Some(rgb(d(0)?, d(1)?, d(2)?))
             }
             _ => None,
         }
@@ -376,20 +388,20 @@ mod paint {
     fn palette(canvas: &web_sys::HtmlCanvasElement) -> Palette {
         let style = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
         // Fallbacks are the light theme's values (www/style.css).
-        let var = |name: &str, fallback: RGBColor| {
+        let var = |name: &str, (r, g, b): (u8, u8, u8)| {
             style
                 .as_ref()
                 .and_then(|s| s.get_property_value(name).ok())
                 .and_then(|v| parse_hex(&v))
-                .unwrap_or(fallback)
+                .unwrap_or_else(|| rgb(r, g, b))
         };
         Palette {
-            fg: var("--fg", RGBColor(0x1b, 0x1f, 0x24)),
-            muted: var("--muted", RGBColor(0x4a, 0x53, 0x60)),
-            dns: var("--dns", RGBColor(0x7a, 0x3f, 0xb0)),
-            arrow: var("--arrow", RGBColor(0x1f, 0x5f, 0xa8)),
-            tunnel: var("--tunnel", RGBColor(0x0f, 0x6d, 0x6d)),
-            block: var("--block", RGBColor(0xb4, 0x23, 0x18)),
+            fg: var("--fg", (0x1b, 0x1f, 0x24)),
+            muted: var("--muted", (0x4a, 0x53, 0x60)),
+            dns: var("--dns", (0x7a, 0x3f, 0xb0)),
+            arrow: var("--arrow", (0x1f, 0x5f, 0xa8)),
+            tunnel: var("--tunnel", (0x0f, 0x6d, 0x6d)),
+            block: var("--block", (0xb4, 0x23, 0x18)),
         }
     }
 
@@ -410,43 +422,92 @@ mod paint {
         canvas.set_width((layout.width * dpr).round() as u32);
         canvas.set_height((layout.height * dpr).round() as u32);
         let colours = palette(&canvas);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.unchecked_into()) else {
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        else {
             return;
         };
-        // A drawing error leaves a partial picture; the table next to it has the data.
-        let _ = draw(backend, &layout, &colours, dpr);
+        draw(&ctx, &layout, &colours, dpr);
     }
 
-    fn draw(
-        backend: CanvasBackend,
-        l: &WaterfallLayout,
+    /// A one-pixel line through `points` (device pixels).
+    fn path(ctx: &CanvasRenderingContext2d, points: [(i32, i32); 2], colour: &str) {
+        ctx.begin_path();
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(1.0);
+        ctx.move_to(f64::from(points[0].0), f64::from(points[0].1));
+        ctx.line_to(f64::from(points[1].0), f64::from(points[1].1));
+        ctx.stroke();
+    }
+
+    /// A rectangle between two corners (device pixels), filled or outlined one pixel wide.
+    fn rect(
+        ctx: &CanvasRenderingContext2d,
+        (x0, y0): (i32, i32),
+        (x1, y1): (i32, i32),
+        colour: &str,
+        fill: bool,
+    ) {
+        let (x, y) = (f64::from(x0), f64::from(y0));
+        let (w, h) = (f64::from(x1 - x0), f64::from(y1 - y0));
+        if fill {
+            ctx.set_fill_style_str(colour);
+            ctx.fill_rect(x, y, w, h);
+        } else {
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width(1.0);
+            ctx.stroke_rect(x, y, w, h);
+        }
+    }
+
+    /// Text vertically centred on `y`, starting at `x` or centred on it.
+    fn text(
+        ctx: &CanvasRenderingContext2d,
+        s: &str,
+        (x, y): (i32, i32),
+        align: &str,
         c: &Palette,
-        dpr: f64,
-    ) -> Result<(), Box<dyn std::error::Error>> {
-        let root = backend.into_drawing_area();
+        font: &str,
+    ) {
+        ctx.set_text_baseline("middle");
+        ctx.set_text_align(align);
+        ctx.set_fill_style_str(&c.fg);
+        ctx.set_font(font);
+        let _ = ctx.fill_text(s, f64::from(x), f64::from(y));
+    }
+
+    fn draw(ctx: &CanvasRenderingContext2d, l: &WaterfallLayout, c: &Palette, dpr: f64) {
         let px = |v: f64| (v * dpr).round() as i32;
-        let font = |colour: &RGBColor, h: HPos| {
-            ("sans-serif", FONT_PX * dpr)
-                .into_font()
-                .color(colour)
-                .pos(Pos::new(h, VPos::Center))
-        };
+        // JavaScript prints a number from 1e-6 to 1e21 as Rust's `{}` does (shortest digits that
+        // read back the same, no exponent), and the font size is in that range.
+        let size: String = js_sys::Number::from(FONT_PX * dpr)
+            .to_string_with_radix(10)
+            .map_or_else(|_| "13".to_string(), String::from);
+        let font = format!("normal {size}px sans-serif");
         // Grid and axis.
         for t in &l.ticks {
-            root.draw(&PathElement::new(
-                vec![(px(t.x), px(super::TOP)), (px(t.x), px(l.axis_y))],
-                c.muted.stroke_width(1),
-            ))?;
-            root.draw(&Text::new(
-                t.label.clone(),
+            path(
+                ctx,
+                [(px(t.x), px(super::TOP)), (px(t.x), px(l.axis_y))],
+                &c.muted,
+            );
+            text(
+                ctx,
+                &t.label,
                 (px(t.x), px(l.axis_y + 12.0)),
-                font(&c.fg, HPos::Center),
-            ))?;
+                "center",
+                c,
+                &font,
+            );
         }
-        root.draw(&PathElement::new(
-            vec![(px(l.plot_x0), px(l.axis_y)), (px(l.plot_x1), px(l.axis_y))],
-            c.fg.stroke_width(1),
-        ))?;
+        path(
+            ctx,
+            [(px(l.plot_x0), px(l.axis_y)), (px(l.plot_x1), px(l.axis_y))],
+            &c.fg,
+        );
         for r in &l.rows {
             let colour = match (r.outcome, r.kind) {
                 (PhaseOutcome::Blocked | PhaseOutcome::Failed, _) => &c.block,
@@ -454,32 +515,23 @@ mod paint {
                 (_, PhaseKind::Arm | PhaseKind::Command) => &c.tunnel,
                 _ => &c.arrow,
             };
-            root.draw(&Text::new(
-                r.name.clone(),
-                (px(4.0), px(r.y)),
-                font(&c.fg, HPos::Left),
-            ))?;
+            text(ctx, &r.name, (px(4.0), px(r.y)), "start", c, &font);
             let (x0, x1) = (px(r.bar_x), px(r.bar_x + r.bar_w));
             let (y0, y1) = (px(r.y - BAR_H / 2.0), px(r.y + BAR_H / 2.0));
-            root.draw(&Rectangle::new(
-                [(x0, y0), (x1.max(x0 + 2), y1)],
-                colour.filled(),
-            ))?;
+            rect(ctx, (x0, y0), (x1.max(x0 + 2), y1), colour, true);
             if r.outcome != PhaseOutcome::Ok {
                 // A second cue besides colour: an outline and the result words.
-                root.draw(&Rectangle::new(
-                    [(x0, y0 - 2), (x1.max(x0 + 2), y1 + 2)],
-                    c.fg.stroke_width(1),
-                ))?;
+                rect(ctx, (x0, y0 - 2), (x1.max(x0 + 2), y1 + 2), &c.fg, false);
             }
-            root.draw(&Text::new(
-                r.result.clone(),
+            text(
+                ctx,
+                &r.result,
                 (px(l.plot_x1 + 8.0), px(r.y)),
-                font(&c.fg, HPos::Left),
-            ))?;
+                "start",
+                c,
+                &font,
+            );
         }
-        root.present()?;
-        Ok(())
     }
 }
 

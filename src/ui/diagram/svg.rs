@@ -348,11 +348,27 @@ fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> 
             ("begin", "indefinite"),
             ("path", &path),
         ];
+        // SMIL motion along the routed line: an SVG element, not a style, so it runs under a
+        // strict CSP. It starts when the component begins it once in the page; until then (a
+        // prerendered page) the packet is hidden, not left at the origin.
         let packet = el(
             "circle",
-            &[("class", "packet"), ("r", "6"), ("cx", "0"), ("cy", "0")],
+            &[
+                ("class", "packet"),
+                ("r", "6"),
+                ("cx", "0"),
+                ("cy", "0"),
+                ("visibility", "hidden"),
+            ],
         );
-        g.children.push(packet.with([el("animateMotion", &attrs)]));
+        let show = [
+            ("attributeName", "visibility"),
+            ("to", "visible"),
+            ("fill", "freeze"),
+            ("begin", "indefinite"),
+        ];
+        g.children
+            .push(packet.with([el("set", &show), el("animateMotion", &attrs)]));
     }
     if current {
         g.children

@@ -3,10 +3,17 @@
 
 use yew::prelude::*;
 
-/// True when `prefers-reduced-motion: reduce` matches; false outside a browser.
+/// True when `prefers-reduced-motion: reduce` matches; false outside a browser. Read after the
+/// first render, so a hydrated widget's first render matches its prerendered HTML (the packet
+/// it may draw then has not started moving).
 #[hook]
 pub fn use_reduced_motion() -> bool {
-    *use_state(prefers_reduced_motion)
+    let reduced = use_state(|| false);
+    {
+        let reduced = reduced.clone();
+        use_effect_with((), move |_| reduced.set(prefers_reduced_motion()));
+    }
+    *reduced
 }
 
 fn prefers_reduced_motion() -> bool {
