@@ -412,3 +412,74 @@ fn bad_import_exits_2_saying_what_was_expected() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
 }
+
+/// Runs `svg` with `args` and returns its stdout, checking it succeeded.
+fn svg(args: &[&str]) -> String {
+    let out = run(&[&["svg"][..], args].concat(), None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+}
+
+#[test]
+fn svg_prints_the_diagram_at_a_width_in_a_theme() {
+    let fragment = "mode=private&dns=none&client=onprem";
+    let wide = svg(&[fragment]);
+    assert!(wide.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000.0\""));
+    assert!(wide.trim_end().ends_with("</svg>"));
+    assert!(wide.contains(r#"data-layout="wide""#) && wide.contains(r#"data-theme="light""#));
+    assert!(wide.contains(r#"data-place="apiserver""#));
+    // The last step by default, as the page: every event that has a line is drawn.
+    assert!(wide.contains(r#"class="event dns-query pass past""#));
+    assert!(wide.contains(" current\""));
+
+    let column = svg(&[fragment, "--width", "720", "--theme", "dark"]);
+    assert!(column.contains(r#"width="720.0""#) && column.contains(r#"data-layout="column""#));
+    assert!(column.contains(r#"data-theme="dark""#) && column.contains("#0f1419"));
+    assert_eq!(svg(&[fragment, "--width=720", "--theme=dark"]), column);
+
+    // The fragment's theme and step are honoured; a leading `#` or a whole address is fine.
+    let dark = svg(&["https://example.org/page#mode=private&dns=none&client=onprem&theme=dark"]);
+    assert!(dark.contains(r#"data-theme="dark""#) && dark.contains(r#"data-layout="wide""#));
+    let auto = svg(&["#mode=public&theme=auto&step=0"]);
+    assert!(auto.contains(r#"data-theme="light""#));
+    assert!(!auto.contains("data-event="), "step 0 draws no event");
+    assert_eq!(
+        svg(&["mode=public&theme=dark", "--theme", "light"]),
+        svg(&["mode=public"])
+    );
+}
+
+#[test]
+fn svg_refuses_bad_input_in_one_line_saying_what_is_accepted() {
+    for (args, says) in [
+        (&["mode=bogus"][..], "public, authorized, private, vnet"),
+        (&["mode=private", "--theme", "blue"][..], "light, dark"),
+        (&["mode=private", "--theme", "auto"][..], "light, dark"),
+        (&["mode=private", "--width", "0"][..], "CSS px"),
+        (&["mode=private", "--width", "wide"][..], "CSS px"),
+        (&["mode=private", "--width=NaN"][..], "CSS px"),
+        (&["mode=private", "--width", "1e9"][..], "CSS px"),
+        (
+            &["mode=private", "--height", "3"][..],
+            "--theme light|dark, --width PX",
+        ),
+        (&["mode=private", "--width"][..], "--width PX"),
+        (&["mode=private", "extra"][..], "--theme light|dark"),
+    ] {
+        let out = run(&[&["svg"][..], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let out = run(&["svg"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
+}

@@ -10,6 +10,11 @@
 //!   about what could not be represented, and validation problems of the imported cluster, go
 //!   to stderr; the fragment alone goes to stdout, so `$(aks-netviz import show.json)` works.
 //!
+//! * `aks-netviz svg '<fragment>' [--theme light|dark] [--width PX]`: the network diagram the
+//!   page draws for that fragment (its `step`, else the last step) in a container `PX` wide
+//!   (default 1000), as a standalone SVG document in the theme (default the fragment's `theme`
+//!   when it is light or dark, else light).
+//!
 //! Exit codes: 0 success, 2 usage or input errors, 1 when stdout cannot be written.
 
 use std::ffi::OsString;
@@ -17,9 +22,11 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use aks_netviz::import::import;
-use aks_netviz::link::{parse_strict, print_scenario};
+use aks_netviz::link::{parse_strict, print_scenario, Link, Theme};
+use aks_netviz::model::simulate;
 use aks_netviz::model::validate::validate;
 use aks_netviz::render::HookValues;
+use aks_netviz::ui::diagram::svg::{diagram_svg, ExportTheme};
 
 const USAGE: &str = "\
 usage:
@@ -28,6 +35,11 @@ usage:
   aks-netviz import FILE             print the fragment reproducing a cluster's access mode,
   aks-netviz import -                from `az aks show` JSON, an ARM managedClusters resource
                                      or its apiServerAccessProfile object (- reads stdin)
+  aks-netviz svg '<fragment>' [--theme light|dark] [--width PX]
+                                     print the page's network diagram for the fragment (its
+                                     step, else the last) as an SVG document; theme default:
+                                     the fragment's if light or dark, else light; width of
+                                     the container in CSS px (default 1000) picks the layout
 ";
 
 /// Refuses with a message on stderr and exit code 2.
@@ -50,12 +62,15 @@ fn out(text: &str) -> ExitCode {
     }
 }
 
-fn scenario(arg: &OsString) -> ExitCode {
-    let Some(text) = arg.to_str() else {
-        return fail("the fragment is not UTF-8 text");
-    };
+/// Reads a fragment argument, which may start with `#` or be a whole page address.
+fn fragment(arg: &OsString) -> Result<Link, String> {
+    let text = arg.to_str().ok_or("the fragment is not UTF-8 text")?;
     let fragment = text.split_once('#').map_or(text, |(_, f)| f);
-    match parse_strict(fragment) {
+    parse_strict(fragment).map_err(|e| e.to_string())
+}
+
+fn scenario(arg: &OsString) -> ExitCode {
+    match fragment(arg) {
         Ok(link) => {
             let values = HookValues::for_scenario(&link.scenario);
             // Settings that have no effect are said, never ignored silently: in the JSON
@@ -65,8 +80,62 @@ fn scenario(arg: &OsString) -> ExitCode {
             }
             out(&values.to_json_pretty())
         }
-        Err(e) => fail(&e.to_string()),
+        Err(e) => fail(&e),
     }
+}
+
+const WIDTH_ALLOWED: &str = "a container width in CSS px, above 0 and at most 10000";
+
+fn svg(args: &[OsString]) -> ExitCode {
+    let Some(first) = args.first() else {
+        return usage_error("`svg` takes a fragment");
+    };
+    let link = match fragment(first) {
+        Ok(link) => link,
+        Err(e) => return fail(&e),
+    };
+    let mut theme = match link.theme {
+        Theme::Dark => ExportTheme::Dark,
+        _ => ExportTheme::Light,
+    };
+    let mut width = 1000.0f32;
+    let mut rest = args[1..].iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(flag) = rest.next() {
+        let (name, value) = match flag.split_once('=') {
+            Some((n, v)) => (n.to_string(), Some(v.to_string())),
+            None => (flag.clone(), None),
+        };
+        if name != "--theme" && name != "--width" {
+            return fail(&format!(
+                "unknown argument `{flag}` for `svg` (accepted: --theme light|dark, --width PX)"
+            ));
+        }
+        let Some(value) = value.or_else(|| rest.next()) else {
+            return fail(&format!(
+                "`{name}` needs a value (accepted: --theme light|dark, --width PX)"
+            ));
+        };
+        if name == "--theme" {
+            let Some(t) = ExportTheme::from_id(&value) else {
+                return fail(&format!(
+                    "bad value for `--theme`: `{value}` (allowed: light, dark)"
+                ));
+            };
+            theme = t;
+        } else {
+            match value.parse::<f32>() {
+                Ok(w) if w > 0.0 && w <= 10000.0 => width = w,
+                _ => {
+                    return fail(&format!(
+                        "bad value for `--width`: `{value}` (allowed: {WIDTH_ALLOWED})"
+                    ))
+                }
+            }
+        }
+    }
+    let trace = simulate(&link.scenario);
+    let step = link.step.map_or(trace.events.len(), |s| s as usize);
+    out(&diagram_svg(&link.scenario, &trace, step, width, theme))
 }
 
 fn import_cmd(arg: &OsString) -> ExitCode {
@@ -113,6 +182,7 @@ fn main() -> ExitCode {
         }
         (Some("scenario"), 2) => scenario(&args[1]),
         (Some("import"), 2) => import_cmd(&args[1]),
+        (Some("svg"), _) => svg(&args[1..]),
         (Some("scenario"), _) => usage_error("`scenario` takes exactly one fragment"),
         (Some("import"), _) => usage_error("`import` takes exactly one FILE (or -)"),
         (None, 0) => usage_error("missing verb"),

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::link::{self, Theme, View};
 use crate::model::Scenario;
 use crate::ui::components::controls::Controls;
+use crate::ui::components::export_buttons::ExportButtons;
 use crate::ui::components::import_box::ImportBox;
 use crate::ui::components::inspector::Inspector;
 use crate::ui::components::network_diagram::NetworkDiagram;
@@ -289,6 +290,9 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="diagram-frame" role="region" aria-label="Network diagram">
                     <NetworkDiagram scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {motion} />
                 </div>
+                if view != View::Present {
+                    <ExportButtons scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {theme} />
+                }
                 <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             </div>
             { below }

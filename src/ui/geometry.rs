@@ -188,9 +188,61 @@ pub fn short(v: f32) -> String {
     s
 }
 
+/// One decimal is plenty for SVG coordinates. Not inlined: it is called at every coordinate.
+#[inline(never)]
+pub fn f(v: f32) -> String {
+    tenths(v)
+}
+
+/// An SVG path through `points` with rounded corners.
+pub fn rounded_path(points: &[Point]) -> String {
+    let mut d = String::new();
+    let Some(first) = points.first() else {
+        return d;
+    };
+    d.push_str(&format!("M{} {}", f(first.x), f(first.y)));
+    for i in 1..points.len() {
+        let p = points[i];
+        if let Some(&next) = points.get(i + 1) {
+            let prev = points[i - 1];
+            let len = |a: Point, b: Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+            let r = 6.0f32.min(len(prev, p) / 2.0).min(len(p, next) / 2.0);
+            let toward = |a: Point, b: Point, by: f32| {
+                let l = len(a, b).max(f32::EPSILON);
+                Point::new(a.x + (b.x - a.x) * by / l, a.y + (b.y - a.y) * by / l)
+            };
+            let before = toward(p, prev, r);
+            let after = toward(p, next, r);
+            d.push_str(&format!(
+                " L{} {} Q{} {} {} {}",
+                f(before.x),
+                f(before.y),
+                f(p.x),
+                f(p.y),
+                f(after.x),
+                f(after.y)
+            ));
+        } else {
+            d.push_str(&format!(" L{} {}", f(p.x), f(p.y)));
+        }
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn corners_are_rounded_and_ends_exact() {
+        let d = rounded_path(&[
+            Point::new(0.0, 0.0),
+            Point::new(100.0, 0.0),
+            Point::new(100.0, 50.0),
+        ]);
+        assert_eq!(d, "M0.0 0.0 L94.0 0.0 Q100.0 0.0 100.0 6.0 L100.0 50.0");
+        assert_eq!(rounded_path(&[]), "");
+    }
 
     #[test]
     fn contains_is_strict_about_edges() {

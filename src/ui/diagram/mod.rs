@@ -1,7 +1,8 @@
 //! The network diagram's drawing rules, free of web types so they run natively: text metrics,
-//! the orthogonal router, the routed scene and its legibility check.
+//! the orthogonal router, the routed scene and its legibility check, and the scene as a standalone SVG document.
 
 pub mod check;
 pub mod metrics;
 pub mod router;
 pub mod scene;
+pub mod svg;

@@ -17,18 +17,20 @@ pub fn use_reduced_motion() -> bool {
 }
 
 fn prefers_reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+/// True when the media `query` matches now; false outside a browser.
+pub fn media_matches(query: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         web_sys::window()
-            .and_then(|w| {
-                w.match_media("(prefers-reduced-motion: reduce)")
-                    .ok()
-                    .flatten()
-            })
+            .and_then(|w| w.match_media(query).ok().flatten())
             .is_some_and(|m| m.matches())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let _ = query;
         false
     }
 }
