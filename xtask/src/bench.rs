@@ -92,12 +92,8 @@ fn first_paint(args: &[String]) -> Result<(), String> {
     std::fs::write(site_dir.join("unprerendered.html"), &before).map_err(|e| e.to_string())?;
     std::fs::write(site_dir.join("static.html"), static_page(&index)?)
         .map_err(|e| e.to_string())?;
-    let added = gzip_len(&index) as i64 - gzip_len(&before) as i64;
-    println!(
-        "the prerendered HTML adds {added} B gzipped to index.html ({} → {} B; budget 15,000)",
-        gzip_len(&before),
-        gzip_len(&index)
-    );
+    let added = crate::size::prerendered_addition(&dist, &site::unprerendered_index())?;
+    println!("the prerendered HTML adds {added} B gzipped to index.html (budget 15,000)");
     let base = serve::spawn(site_dir)?;
     let script = root()
         .join("tests")
@@ -135,13 +131,6 @@ fn static_page(index: &str) -> Result<String, String> {
 
 fn read(path: &std::path::Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-fn gzip_len(text: &str) -> usize {
-    use std::io::Write;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = gz.write_all(text.as_bytes());
-    gz.finish().map(|b| b.len()).unwrap_or(0)
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {

@@ -85,6 +85,19 @@ pub fn report(dir: &Path) -> Result<u64, String> {
     Ok(gzip)
 }
 
+/// Gzip bytes the prerendered widget adds to `dist/index.html`, against the page as it was before
+/// the prerender step (`before`).
+pub fn prerendered_addition(dist: &Path, before: &Path) -> Result<i64, String> {
+    let gz = |path: &Path| -> Result<i64, String> {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        Ok(gz.finish().map_err(|e| e.to_string())?.len() as i64)
+    };
+    Ok(gz(&dist.join("index.html"))? - gz(before)?)
+}
+
 /// An HTML page other than the default one.
 fn is_other_page(path: &str) -> bool {
     path.ends_with(".html") && path != "index.html"
