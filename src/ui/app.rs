@@ -123,6 +123,15 @@ pub fn app(props: &AppProps) -> Html {
     let view = state.link.view;
     use_present_keys(view == View::Present, dispatch.clone());
     let motion = !use_reduced_motion();
+    // The widget, not the page, fills the screen (Escape leaves, as everywhere).
+    let full_screen = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                let _ = el.request_fullscreen();
+            }
+        })
+    };
     let exit_present = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(View::Full)))
@@ -269,6 +278,7 @@ pub fn app(props: &AppProps) -> Html {
                     <span class="step-counter" data-testid="step-counter">
                         { format!("Step {} of {}", state.step, trace.events.len()) }
                     </span>
+                    <button type="button" class="button" onclick={full_screen}>{ "Full screen" }</button>
                     <button type="button" class="button" onclick={exit_present}>{ "Exit presenter mode" }</button>
                 </div>
             },

@@ -164,6 +164,11 @@ await run('views', [
     for (const hidden of ['outcome', 'transcript', 'play', 'copy-link', 'import-json']) {
       assert(!(await page.$(`[data-testid="${hidden}"]`)), `${hidden} is not shown`);
     }
+    await page.click('text=Full screen');
+    await page.waitForFunction(() => document.fullscreenElement === document.querySelector('[data-testid="aks-netviz"]'), null, { timeout: 3000 });
+    await page.keyboard.press('ArrowRight');
+    assert((await counter()) === `Step 2 of ${last}`, `the keys step in full screen: ${await counter()}`);
+    await page.evaluate(() => document.exitFullscreen());
     await page.click('text=Exit presenter mode');
     await page.waitForSelector('.view-full [data-testid="outcome"]');
     assert(!(await page.evaluate(() => window.location.hash)).includes('view='), 'back to the full view');
