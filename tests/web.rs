@@ -179,6 +179,12 @@ async fn every_component_of_the_overview_is_drawn_labelled_and_named() {
 #[wasm_bindgen_test]
 async fn parts_nest_as_the_architecture_does() {
     let host = mount_app().await;
+    open_disclosure(
+        &host,
+        ".overview-details",
+        "[data-testid='overview-diagram']",
+    )
+    .await;
     for (child, parent) in [
         ("apiserver", "control-plane"),
         ("control-plane", "paas"),
