@@ -27,6 +27,11 @@ usage: cargo xtask <verb> [options]
                               each page width (default 360,720,1280): text overlaps, lines crossing
                               boxes and texts, clipped elements, smallest text; detail in
                               target/diagram-measure.json
+  bench first-paint [--loads N]
+                              build the release site and measure time to first diagram and to ready
+                              of index.html with and without its prerendered HTML, beside a static
+                              page of the same SVG, at 1x and 4x CPU (median of N loads, default 10);
+                              and what the prerendered HTML adds to index.html
   e2e [NAME...]               build the release site and run only the page-level tests
                               (or only tests/e2e/NAME.test.mjs)
 ";
