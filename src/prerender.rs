@@ -9,6 +9,7 @@
 
 use yew::LocalServerRenderer;
 
+use crate::render::embed::escape_attr;
 use crate::ui::app::{App, AppProps};
 use crate::ui::host_uid;
 
@@ -53,7 +54,7 @@ pub fn prerender_page(html: &str) -> Result<(String, usize), String> {
         out.push_str(&html[copied..host.tag_end]);
         out.push_str(&format!(
             " {MARK_ATTRIBUTE}=\"{}\">",
-            escape_attribute(&host.fragment)
+            escape_attr(&host.fragment)
         ));
         out.push_str(&widget_html(&host.fragment, index));
         copied = host.tag_end + 1;
@@ -152,13 +153,6 @@ fn decode_entities(s: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-fn escape_attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

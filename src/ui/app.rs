@@ -138,6 +138,8 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let scenario = &state.link.scenario;
+    // One shared copy for the diagram and its export.
+    let drawn = std::rc::Rc::new(scenario.clone());
     let trace = state.trace.clone();
     let current = state.step.checked_sub(1).and_then(|i| trace.events.get(i));
     let narration = match current {
@@ -298,10 +300,10 @@ pub fn app(props: &AppProps) -> Html {
             }
             <div class="stage">
                 <div class="diagram-frame" role="region" aria-label="Network diagram">
-                    <NetworkDiagram scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {motion} />
+                    <NetworkDiagram scenario={drawn.clone()} trace={trace.clone()} step={state.step} {motion} />
                 </div>
                 if view != View::Present {
-                    <ExportButtons scenario={std::rc::Rc::new(scenario.clone())} trace={trace.clone()} step={state.step} {theme} />
+                    <ExportButtons scenario={drawn} trace={trace.clone()} step={state.step} {theme} />
                 }
                 <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             </div>

@@ -69,6 +69,12 @@ export async function openPage(browser, options = {}) {
   return page;
 }
 
+/** The release index.html with its `<main class="page">` (the prerendered widget and its note)
+ * replaced by `body`: a host page built from the site's own head. */
+export function withBody(html, body) {
+  return html.replace(/<main class="?page"?[^>]*>[\s\S]*?<\/main>/, body);
+}
+
 /** Opens every disclosure of the page and waits until what they hold is drawn. */
 export async function openAllDetails(page) {
   await page.evaluate(() => new Promise((resolve) => {

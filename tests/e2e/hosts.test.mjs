@@ -1,7 +1,7 @@
 // Several widgets on one page: each host element's `data-aks-netviz` fragment drives its own
 // widget, and widgets that own a fragment leave the address bar alone. The host page is the
 // release index.html with its body swapped for three hosts, as a blog post would embed them.
-import { assert, openPage, run, url } from './harness.mjs';
+import { assert, openPage, run, url, withBody } from './harness.mjs';
 
 const HOSTS = [
   ['mode=private&dns=none&client=onprem', 'success'],
@@ -15,7 +15,7 @@ async function hostPage(browser, hosts) {
     const response = await route.fetch();
     const html = await response.text();
     const body = hosts.map((f) => `<article><p>Some prose.</p><section class="page" data-aks-netviz="${f.replace(/&/g, '&amp;')}"></section></article>`).join('\n');
-    await route.fulfill({ response, body: html.replace(/<main class="?page"?[^>]*>[\s\S]*?<\/main>/, body) });
+    await route.fulfill({ response, body: withBody(html, body) });
   });
   return page;
 }

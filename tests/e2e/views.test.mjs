@@ -1,7 +1,7 @@
 // The views of the `view` key and what travels with them: the embed view's minimal chrome, an
 // iframe built from the embed snippet, the share buttons and their snippets, presenter mode's keys,
 // and the animation pausing while the widget is off screen or its tab hidden.
-import { assert, axePath, axeViolations, openPage, run, url, openAllDetails } from './harness.mjs';
+import { assert, axePath, axeViolations, openPage, run, url, openAllDetails, withBody } from './harness.mjs';
 
 const HOOKS = ['outcome', 'dns-answer', 'kubectl-output', 'transcript', 'path', 'tunnel', 'node-status',
   'access-profile', 'az-command', 'validation', 'step-next', 'step-prev', 'play', 'import-json',
@@ -31,7 +31,7 @@ async function hostPage(browser, body, options = {}, document = null) {
   await page.route((u) => new URL(u).pathname === '/host.html', async (route) => {
     const response = await route.fetch({ url: url() });
     const html = await response.text();
-    await route.fulfill({ response, body: document || html.replace(/<main class="?page"?[^>]*>[\s\S]*?<\/main>/, body) });
+    await route.fulfill({ response, body: document || withBody(html, body) });
   });
   return page;
 }

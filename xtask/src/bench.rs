@@ -87,12 +87,12 @@ fn first_paint(args: &[String]) -> Result<(), String> {
     let site_dir = target_dir().join("first-paint-site");
     let _ = std::fs::remove_dir_all(&site_dir);
     copy_dir(&dist, &site_dir)?;
-    let index = read(&dist.join("index.html"))?;
-    let before = read(&site::unprerendered_index())?;
+    let index = site::read(&dist.join("index.html"))?;
+    let before = site::read(&site::unprerendered_index())?;
     std::fs::write(site_dir.join("unprerendered.html"), &before).map_err(|e| e.to_string())?;
     std::fs::write(site_dir.join("static.html"), static_page(&index)?)
         .map_err(|e| e.to_string())?;
-    let added = crate::size::prerendered_addition(&dist, &site::unprerendered_index())?;
+    let added = crate::size::prerendered_addition(&index, &before)?;
     println!("the prerendered HTML adds {added} B gzipped to index.html (budget 15,000)");
     let base = serve::spawn(site_dir)?;
     let script = root()
@@ -118,19 +118,11 @@ fn static_page(index: &str) -> Result<String, String> {
             .find("</svg>")
             .ok_or("the prerendered diagram is not closed")?
         + "</svg>".len();
-    let css = index
-        .split("href=")
-        .filter_map(|rest| rest.split([' ', '>', '"']).find(|s| !s.is_empty()))
-        .find(|v| v.contains("style-") && v.ends_with(".css"))
-        .ok_or("index.html links no stylesheet")?;
+    let css = site::stylesheet_href(index).ok_or("index.html links no stylesheet")?;
     Ok(format!(
         "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\"><title>The same diagram as a static SVG</title><link rel=stylesheet href=\"{css}\"></head><body><main class=page><div class=aks-netviz><div class=diagram-frame><div class=diagram-fit>{}</div></div></div></main></body></html>",
         &index[start..end]
     ))
-}
-
-fn read(path: &std::path::Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {

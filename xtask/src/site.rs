@@ -39,8 +39,9 @@ pub fn build_into(public_url: &str, folder: &str) -> Result<PathBuf, String> {
     ))?;
     externalise_loader(&dist)?;
     let mut pages = vec![dist.join("index.html")];
-    pages.extend(link_pages(&dist)?);
-    pages.extend(host_pages(&dist)?);
+    let index = read(&dist.join("index.html"))?;
+    pages.extend(link_pages(&dist, &index)?);
+    pages.extend(host_pages(&dist, &index)?);
     // Kept for `cargo xtask bench first-paint`, which compares the page with and without.
     std::fs::copy(dist.join("index.html"), unprerendered_index())
         .map_err(|e| format!("cannot keep the page before prerendering: {e}"))?;
@@ -57,13 +58,12 @@ const LINKS_FILE: &str = "www/prerendered-links.txt";
 
 /// One page per line of `www/prerendered-links.txt`: the built index.html whose widget is
 /// prerendered in that line's state (`data-prerender-fragment` on its host).
-fn link_pages(dist: &Path) -> Result<Vec<PathBuf>, String> {
+fn link_pages(dist: &Path, index: &str) -> Result<Vec<PathBuf>, String> {
     let list = std::fs::read_to_string(root().join(LINKS_FILE))
         .map_err(|e| format!("cannot read {LINKS_FILE}: {e}"))?;
-    let index = read(&dist.join("index.html"))?;
     let mut pages = Vec::new();
     for (name, fragment) in parse_links(&list)? {
-        let page = with_prerender_fragment(&index, fragment)
+        let page = with_prerender_fragment(index, fragment)
             .ok_or("dist/index.html has no `data-aks-netviz` host to prerender a deep link into")?;
         let path = dist.join(format!("{name}.html"));
         std::fs::write(&path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -111,9 +111,8 @@ fn with_prerender_fragment(html: &str, fragment: &str) -> Option<String> {
 
 /// The host pages in `www/` (a blog post embedding widgets), copied into `dist/` with the built
 /// page's stylesheet and loader in place of their `<!-- aks-netviz assets -->` line.
-fn host_pages(dist: &Path) -> Result<Vec<PathBuf>, String> {
-    let index = read(&dist.join("index.html"))?;
-    let assets = built_assets(&index).ok_or("dist/index.html has no <title> or </head>")?;
+fn host_pages(dist: &Path, index: &str) -> Result<Vec<PathBuf>, String> {
+    let assets = built_assets(index).ok_or("dist/index.html has no <title> or </head>")?;
     let mut pages = Vec::new();
     let www = root().join("www");
     let mut sources: Vec<PathBuf> = std::fs::read_dir(&www)
@@ -146,7 +145,7 @@ fn built_assets(index: &str) -> Option<&str> {
     Some(&index[start..end])
 }
 
-fn read(path: &Path) -> Result<String, String> {
+pub fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
@@ -195,7 +194,7 @@ fn loader_targets(script: &str) -> Option<(&str, &str)> {
 }
 
 /// The widget stylesheet's address as the page links it (`href=./style-….css`, quoted or not).
-fn stylesheet_href(html: &str) -> Option<&str> {
+pub fn stylesheet_href(html: &str) -> Option<&str> {
     html.split("href=").skip(1).find_map(|rest| {
         let value = match rest.chars().next()? {
             q @ ('"' | '\'') => rest[1..].split(q).next()?,

@@ -28,9 +28,7 @@ pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
     let mut out = Vec::new();
     for f in files {
         let bytes = std::fs::read(&f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
-        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-        gz.write_all(&bytes).map_err(|e| e.to_string())?;
-        let gzip = gz.finish().map_err(|e| e.to_string())?.len() as u64;
+        let gzip = gzip_len(&bytes)?;
         let path = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
         out.push(FileSize {
             path,
@@ -85,17 +83,17 @@ pub fn report(dir: &Path) -> Result<u64, String> {
     Ok(gzip)
 }
 
-/// Gzip bytes the prerendered widget adds to `dist/index.html`, against the page as it was before
-/// the prerender step (`before`).
-pub fn prerendered_addition(dist: &Path, before: &Path) -> Result<i64, String> {
-    let gz = |path: &Path| -> Result<i64, String> {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-        gz.write_all(&bytes).map_err(|e| e.to_string())?;
-        Ok(gz.finish().map_err(|e| e.to_string())?.len() as i64)
-    };
-    Ok(gz(&dist.join("index.html"))? - gz(before)?)
+/// Bytes of `bytes` gzipped at the best level, as every figure here counts them.
+fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(gz.finish().map_err(|e| e.to_string())?.len() as u64)
+}
+
+/// Gzip bytes the prerendered widget adds to a page (`after`) against the same page before the
+/// prerender step (`before`).
+pub fn prerendered_addition(after: &str, before: &str) -> Result<i64, String> {
+    Ok(gzip_len(after.as_bytes())? as i64 - gzip_len(before.as_bytes())? as i64)
 }
 
 /// An HTML page other than the default one.

@@ -173,7 +173,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .map_err(|e| eprintln!("xtask: {e}"))
                 .is_ok();
             tally.check("site size within budget", within);
-            let prerender = size::prerendered_addition(&dist, &site::unprerendered_index())
+            let prerender = site::read(&dist.join("index.html"))
+                .and_then(|after| {
+                    let before = site::read(&site::unprerendered_index())?;
+                    size::prerendered_addition(&after, &before)
+                })
                 .map_err(|e| eprintln!("xtask: {e}"))
                 .ok();
             if let Some(added) = prerender {
