@@ -626,6 +626,43 @@ async fn the_primer_shows_what_an_accept_list_and_vnet_rules_allow() {
         "blocked",
         "a regional-pool address cannot be accept-listed"
     );
+    assert!(
+        all(&host, "[data-setting='primer-zone-link']").is_empty(),
+        "the zone link matters only with a private endpoint"
+    );
+    choose(&host, "primer-access", "private-endpoint").await;
+    assert_eq!(outcome(), "reached", "the peered VM, zone linked");
+    choose(&host, "primer-zone-link", "no").await;
+    assert_eq!(outcome(), "blocked", "no zone link: NXDOMAIN");
+    assert_eq!(
+        attr(&host, ".primer-path-step:last-child", "data-hop"),
+        "private-zone"
+    );
+    choose(&host, "primer-service", "paas").await;
+    assert_eq!(outcome(), "blocked", "public access is disabled");
+    assert_eq!(
+        attr(&host, ".primer-path-step:last-child", "data-hop"),
+        "network-config"
+    );
+    choose(&host, "primer-zone-link", "yes").await;
+    assert_eq!(
+        outcome(),
+        "reached",
+        "the linked VNet resolves the private IP"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_primers_aks_instance_is_the_widgets_cluster() {
+    let host = mount_with("cluster=payments-prod").await;
+    open_disclosure(&host, ".primer-details", "[data-testid='primer']").await;
+    choose(&host, "primer-service", "aks").await;
+    let instance = attr(
+        &host,
+        "[data-testid='primer'] [data-part='instance']",
+        "aria-label",
+    );
+    assert!(instance.contains("payments-prod"), "{instance}");
 }
 
 #[wasm_bindgen_test]

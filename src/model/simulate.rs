@@ -591,5 +591,8 @@ pub fn hop_words(hop: Hop) -> &'static str {
         Hop::Tunnel => "the konnectivity tunnel",
         Hop::Kubelet => "the kubelet's connection",
         Hop::Egress => "the egress device",
+        Hop::ServiceEndpoint => "the service endpoint",
+        Hop::NetworkConfig => "the PaaS firewall",
+        Hop::Paas => "the PaaS instance",
     }
 }

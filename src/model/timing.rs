@@ -161,6 +161,9 @@ fn place_words(p: Place) -> &'static str {
         Place::LoadBalancer => "load balancer",
         Place::NatGateway => "NAT gateway",
         Place::Firewall => "hub firewall",
+        Place::DefaultOutbound => "default outbound",
+        Place::NetworkConfig => "PaaS firewall",
+        Place::Paas => "PaaS instance",
     }
 }
 

@@ -88,6 +88,14 @@ id_enum! {
         /// Source NAT: the private source address becomes the public egress IP (load balancer
         /// outbound rule, NAT gateway or firewall), the address authorized ranges filter on.
         Egress => "egress",
+        /// The PaaS primer: a subnet's service endpoint, carrying a VM's traffic to a generic
+        /// PaaS instance on the Azure backbone with its private address.
+        ServiceEndpoint => "service-endpoint",
+        /// The PaaS primer: a generic PaaS instance's firewall (public access, accept list,
+        /// VNet rules).
+        NetworkConfig => "network-config",
+        /// The PaaS primer: the generic PaaS instance itself.
+        Paas => "paas",
     }
 }
 
@@ -140,6 +148,12 @@ id_enum! {
         NatGateway => "nat-gateway",
         /// Azure Firewall in the hub (`userDefinedRouting`).
         Firewall => "firewall",
+        /// The PaaS primer: default outbound access, an address from a shared regional pool.
+        DefaultOutbound => "default-outbound",
+        /// The PaaS primer: a generic PaaS instance's firewall.
+        NetworkConfig => "network-config",
+        /// The PaaS primer: the generic PaaS instance.
+        Paas => "paas",
     }
 }
 

@@ -187,7 +187,7 @@ pub fn app(props: &AppProps) -> Html {
         <details class="primer-details" ontoggle={on_toggle(primer_open.clone())}>
             <summary>{ "First, how any Azure PaaS service is reached: accept lists, VNet rules, private endpoints" }</summary>
             if *primer_open {
-                <Primer uid={(*uid).clone()} />
+                <Primer uid={(*uid).clone()} cluster={scenario.cluster.clone()} laptop_ip={scenario.laptop_ip} />
             }
         </details>
     };

@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod hooks;
 pub mod network;
 pub mod overview;
+pub mod primer_layout;
 pub mod state;
 
 pub use app::App;
