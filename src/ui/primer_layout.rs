@@ -418,7 +418,7 @@ pub fn primer_layout(t: &PrimerTrace) -> PrimerLayout {
             if s.zone_link {
                 "linked: client VNet"
             } else {
-                "!not linked: client VNet"
+                "!no link: client VNet"
             }
             .to_string(),
         );
@@ -492,7 +492,11 @@ pub fn primer_layout(t: &PrimerTrace) -> PrimerLayout {
     let mut hops = Vec::new();
     for (i, e) in t.steps().enumerate() {
         let from = box_for(e.from).unwrap_or(at);
-        let Some(to) = box_for(e.to) else {
+        // Default outbound access has no device in the simulator: the VM's packets to the
+        // Internet leave through the egress box all the same.
+        let default_outbound = e.hop == Hop::Internet && from == PrimerBox::Vm;
+        let to = box_for(e.to).or(default_outbound.then_some(PrimerBox::Egress));
+        let Some(to) = to else {
             at = from;
             continue;
         };
@@ -510,6 +514,12 @@ pub fn primer_layout(t: &PrimerTrace) -> PrimerLayout {
             // A short last segment has no room for its label: put it under the arrow's end.
             Some((a, b)) if e.verdict == Verdict::Block && (b.x - a.x).hypot(b.y - a.y) < 110.0 => {
                 Point::new(b.x, b.y + 30.0)
+            }
+            // A step between two neighbouring boxes: its label goes above the gap, off their
+            // texts.
+            Some((a, b)) if (b.x - a.x).hypot(b.y - a.y) < 40.0 => {
+                let m = mid(*a, *b);
+                Point::new(m.x, m.y - 38.0)
             }
             Some((a, b)) => {
                 let m = mid(*a, *b);
@@ -649,12 +659,31 @@ mod tests {
         );
         // The filter's arrow leaves the egress box's top middle for the configuration box's
         // left side.
+        // The VM → NAT gateway step is 12 units long: its label sits above the gap.
+        let p = l.hops[1].label_at;
+        assert_eq!((p.x, p.y), (194.0, 282.0));
         let (a, b) = l.hops[2].segments[0];
         assert_eq!((a.x, a.y), (278.0, 290.0));
         assert_eq!(b.x, 452.0);
         assert_eq!(box_for(Place::PublicEndpoint), Some(PrimerBox::NetConfig));
         assert_eq!(box_for(Place::Peered), Some(PrimerBox::Vm));
         assert_eq!(box_for(Place::AzureDns), None);
+    }
+
+    #[test]
+    fn the_aks_vm_on_default_outbound_leaves_through_the_egress_box() {
+        let (_, l) = layout(&PrimerSettings {
+            service: PaasService::AksApiServer,
+            client: PrimerClient::VnetVm,
+            ..PrimerSettings::default()
+        });
+        assert_eq!(
+            drawn(&l),
+            [(2, "public-dns"), (3, "internet"), (4, "authorized-ranges")]
+        );
+        let (a, _) = l.hops[2].segments[0];
+        assert_eq!((a.x, a.y), (278.0, 290.0), "from the egress box's top");
+        assert_eq!(l.hops[2].verdict, Verdict::Block);
     }
 
     #[test]
@@ -710,7 +739,7 @@ mod tests {
         let zone = l.get(PrimerBox::PrivateZone).expect("zone");
         assert_eq!(
             zone.lines.last().map(String::as_str),
-            Some("!not linked: client VNet")
+            Some("!no link: client VNet")
         );
     }
 
