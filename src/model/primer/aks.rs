@@ -28,7 +28,7 @@ fn egress(e: VmEgress) -> Egress {
 
 /// The scenario the settings describe, with its network configuration and the notes on
 /// settings AKS cannot carry.
-pub(super) fn scenario(
+fn scenario(
     s: &PrimerSettings,
     a: &PrimerAddresses,
     cluster: &Cluster,
