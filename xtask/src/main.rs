@@ -6,6 +6,7 @@
 mod bench;
 mod cmd;
 mod e2e;
+mod npm;
 mod serve;
 mod site;
 mod size;
