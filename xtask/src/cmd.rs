@@ -57,13 +57,24 @@ fn describe(c: &Command) -> String {
     s
 }
 
+/// Why `line` did not start; a program that is not on PATH is named as missing, with where the
+/// project's tools come from.
+fn not_started(c: &Command, line: &str, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        format!(
+            "could not start `{line}`: `{}` is not installed (not found on PATH); `cargo xtask` installs its own tools first, see README.md \"Set up, run and test\" for the rest",
+            c.get_program().to_string_lossy()
+        )
+    } else {
+        format!("could not start `{line}`: {e}")
+    }
+}
+
 /// Runs to completion with output passed through; Err names the command when it fails.
 pub fn run(mut c: Command) -> Result<(), String> {
     let line = describe(&c);
     println!("$ {line}");
-    let status = c
-        .status()
-        .map_err(|e| format!("could not start `{line}`: {e}"))?;
+    let status = c.status().map_err(|e| not_started(&c, &line, &e))?;
     if status.success() {
         Ok(())
     } else {
@@ -79,7 +90,7 @@ pub fn run_captured(mut c: Command) -> (bool, String) {
     c.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = match c.spawn() {
         Ok(child) => child,
-        Err(e) => return (false, format!("could not start `{line}`: {e}")),
+        Err(e) => return (false, not_started(&c, &line, &e)),
     };
     let out = child.stdout.take().map(|s| relay(s, false));
     let err = child.stderr.take().map(|s| relay(s, true));
@@ -178,6 +189,21 @@ mod tests {
         );
         assert!(
             err.contains("\n  cargo install no-such-tool-xtask"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_program_that_is_not_installed_is_named_as_missing() {
+        let (ok, text) = run_captured(Command::new("no-such-tool-xtask"));
+        assert!(!ok);
+        assert!(
+            text.contains("`no-such-tool-xtask` is not installed (not found on PATH)"),
+            "{text}"
+        );
+        let err = run(Command::new("no-such-tool-xtask")).unwrap_err();
+        assert!(
+            err.contains("`no-such-tool-xtask` is not installed"),
             "{err}"
         );
     }
