@@ -67,7 +67,7 @@ export async function settled(page, read, before = null, timeout = 10000) {
   await page.evaluate(() => { window.aksNetvizSettle = { last: null, same: 0 }; });
   const handle = await page.waitForFunction(([source, b]) => {
     const s = window.aksNetvizSettle;
-    // eslint-disable-next-line no-new-func
+    // Arguments reach the page as data, so `read` travels as its source (eslint: no-eval).
     const now = String((s.read ||= globalThis.eval(`(${source})`))());
     if (now !== s.last) {
       s.last = now;
