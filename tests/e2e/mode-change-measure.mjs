@@ -6,7 +6,7 @@
 // measures from the radio's `input` event to the end of the first frame painted after the page
 // shows that mode's values (a MutationObserver sees the DOM change; a requestAnimationFrame then
 // a message posted from it land after that frame's paint).
-import { launch, url } from './harness.mjs';
+import { launch, settled, url } from './harness.mjs';
 
 const CHANGES = Number(process.env.AKS_NETVIZ_CHANGES || 200);
 const BUDGET_MS = 1000 / 60;
@@ -62,14 +62,7 @@ async function measure(browser, throttle) {
   for (const mode of [...MODES.slice(1), MODES[0]]) {
     const before = await page.evaluate(() => window.signature());
     await page.check(radio(mode));
-    // Settled: changed, then the same across two frames.
-    const handle = await page.waitForFunction((b) => new Promise((resolve) => {
-      const first = window.signature();
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        resolve(first !== b && window.signature() === first ? first : null);
-      }));
-    }), before, { timeout: 10000 });
-    expected[mode] = await handle.jsonValue();
+    expected[mode] = await settled(page, () => window.signature(), before);
   }
   for (let i = 0; i < MODES.length; i += 1) {
     const [a, b] = [expected[MODES[i]], expected[MODES[(i + 1) % MODES.length]]];
