@@ -1,5 +1,5 @@
-//! Test fixtures shared by the crate's unit tests: the article's clusters and the outputs it
-//! prints, written once so every golden and import test compares against the same text.
+//! Test fixtures shared by the crate's unit tests: the article's clusters, and the outputs it
+//! prints as read from `tests/fixtures/` (one copy for the unit, native and browser tests).
 
 use crate::model::scenario::Scenario;
 
@@ -12,26 +12,10 @@ pub fn named(name: &str) -> Scenario {
 }
 
 /// The article: `az aks show -n aks-ntwdemo1 -g aksntwdemo | jq .apiServerAccessProfile` after
-/// `--api-server-authorized-ip-ranges 1.1.1.1/32`.
-pub const ARTICLE_AUTHORIZED_PROFILE: &str = r#"{
-  "authorizedIpRanges": [
-    "1.1.1.1/32"
-  ],
-  "disableRunCommand": null,
-  "enablePrivateCluster": null,
-  "enablePrivateClusterPublicFqdn": null,
-  "enableVnetIntegration": null,
-  "privateDnsZone": null,
-  "subnetId": null
-}"#;
+/// `--api-server-authorized-ip-ranges 1.1.1.1/32` (the one copy, `tests/fixtures/README.md`).
+pub const ARTICLE_AUTHORIZED_PROFILE: &str =
+    include_str!("../tests/fixtures/az-aks-show-authorized-profile.json");
 
 /// The article: aks-ntwdemo2's profile (private cluster, `none` zone).
-pub const ARTICLE_PRIVATE_NONE_PROFILE: &str = r#"{
-  "authorizedIpRanges": null,
-  "disableRunCommand": null,
-  "enablePrivateCluster": true,
-  "enablePrivateClusterPublicFqdn": true,
-  "enableVnetIntegration": null,
-  "privateDnsZone": "none",
-  "subnetId": null
-}"#;
+pub const ARTICLE_PRIVATE_NONE_PROFILE: &str =
+    include_str!("../tests/fixtures/az-aks-show-private-none-profile.json");

@@ -356,20 +356,12 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn import_from_stdin_and_file() {
-    let profile = r#"
-{
-  "authorizedIpRanges": [
-    "1.1.1.1/32"
-  ],
-  "disableRunCommand": null,
-  "enablePrivateCluster": null,
-  "enablePrivateClusterPublicFqdn": null,
-  "enableVnetIntegration": null,
-  "privateDnsZone": null,
-  "subnetId": null
-}
-"#;
-    let out = run(&["import", "-"], Some(profile));
+    // As pasted from a terminal: with the blank lines around it.
+    let profile = format!(
+        "\n{}\n",
+        include_str!("fixtures/az-aks-show-authorized-profile.json")
+    );
+    let out = run(&["import", "-"], Some(&profile));
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),

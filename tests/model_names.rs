@@ -166,17 +166,7 @@ fn profile_json(fragment: &str) -> String {
 fn profile_authorized_as_in_the_article() {
     assert_eq!(
         profile_json("mode=authorized&ranges=1.1.1.1/32"),
-        r#"{
-  "authorizedIpRanges": [
-    "1.1.1.1/32"
-  ],
-  "disableRunCommand": null,
-  "enablePrivateCluster": null,
-  "enablePrivateClusterPublicFqdn": null,
-  "enableVnetIntegration": null,
-  "privateDnsZone": null,
-  "subnetId": null
-}"#
+        include_str!("fixtures/az-aks-show-authorized-profile.json")
     );
     // The article's `--api-server-authorized-ip-ranges "81.xxx.yyy.zzz"` came back with /32.
     assert_eq!(
@@ -191,15 +181,7 @@ fn profile_authorized_as_in_the_article() {
 fn profile_none_zone_as_in_the_article() {
     assert_eq!(
         profile_json("cluster=aks-ntwdemo2&mode=private&dns=none"),
-        r#"{
-  "authorizedIpRanges": null,
-  "disableRunCommand": null,
-  "enablePrivateCluster": true,
-  "enablePrivateClusterPublicFqdn": true,
-  "enableVnetIntegration": null,
-  "privateDnsZone": "none",
-  "subnetId": null
-}"#
+        include_str!("fixtures/az-aks-show-private-none-profile.json")
     );
 }
 

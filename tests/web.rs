@@ -462,15 +462,7 @@ async fn type_area(root: &web_sys::Element, selector: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn pasting_az_aks_show_json_switches_to_that_cluster() {
     let host = mount_app().await;
-    let article = r#"{
-      "authorizedIpRanges": null,
-      "disableRunCommand": null,
-      "enablePrivateCluster": true,
-      "enablePrivateClusterPublicFqdn": true,
-      "enableVnetIntegration": null,
-      "privateDnsZone": "none",
-      "subnetId": null
-    }"#;
+    let article = include_str!("fixtures/az-aks-show-private-none-profile.json");
     type_area(&host, "[data-testid='import-json']", article).await;
     assert_eq!(
         attr(&host, "[data-setting='mode'] input:checked", "value"),

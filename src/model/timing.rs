@@ -433,9 +433,10 @@ mod tests {
         assert!(contiguous(&p));
         assert!(p.iter().all(|p| p.outcome == PhaseOutcome::Ok));
         // Laptop: stub + ISP resolver, then the authoritative servers over the Internet.
-        assert_eq!(p[0].duration_ms, STUB_MS + PUBLIC_RECURSIVE_MS);
-        assert_eq!(p[1].duration_ms, AUTHORITATIVE_FROM_INTERNET_MS);
-        assert_eq!(p[2].duration_ms, RTT_INTERNET_MS);
+        // 1 ms stub + 15 ms ISP resolver; 20 ms to the authoritative servers; 20 ms Internet RTT.
+        assert_eq!(p[0].duration_ms, 16);
+        assert_eq!(p[1].duration_ms, 20);
+        assert_eq!(p[2].duration_ms, 20);
         assert_eq!(p[2].name, "TCP connect to 52.226.4.150:443");
         assert_eq!(total_ms(&p), 16 + 20 + 20 + 20 + 30);
     }
@@ -454,7 +455,8 @@ mod tests {
         let last = p.last().expect("phases");
         assert_eq!(last.kind, PhaseKind::Connect);
         assert_eq!(last.outcome, PhaseOutcome::Failed);
-        assert_eq!(last.end_ms(), DIAL_TIMEOUT_MS);
+        // client-go's dialer gives up after 30 s.
+        assert_eq!(last.end_ms(), 30_000);
         assert!(last
             .reason
             .ends_with("dial tcp 52.226.4.150:443: i/o timeout"));
@@ -487,12 +489,14 @@ mod tests {
             ..Scenario::default()
         };
         let p = timeline(&simulate(&s));
-        assert!(p.iter().any(|p| p.duration_ms == FORWARDER_VPN_MS));
+        // 25 ms from the on-premises DNS to the hub's resolver over the VPN.
+        assert!(p.iter().any(|p| p.duration_ms == 25));
         let connect = p
             .iter()
             .find(|p| p.kind == PhaseKind::Connect)
             .expect("connect");
-        assert_eq!(connect.duration_ms, RTT_VPN_MS + RTT_PEERING_MS);
+        // 18 ms across the VPN, 2 ms more across the peering.
+        assert_eq!(connect.duration_ms, 20);
     }
 
     #[test]
@@ -507,7 +511,8 @@ mod tests {
             .iter()
             .find(|p| p.kind == PhaseKind::Connect)
             .expect("connect");
-        assert_eq!(connect.duration_ms, RTT_AZURE_PUBLIC_MS);
+        // 2 ms: a VM to a public Azure address stays on the backbone.
+        assert_eq!(connect.duration_ms, 2);
     }
 
     #[test]
@@ -519,7 +524,8 @@ mod tests {
         };
         let p = timeline(&simulate(&s));
         assert_eq!(kinds(&p), ["connect", "tls", "http"]);
-        assert_eq!(p[0].duration_ms, RTT_VNET_MS);
+        // 1 ms inside one VNet.
+        assert_eq!(p[0].duration_ms, 1);
     }
 
     #[test]
@@ -540,10 +546,8 @@ mod tests {
         let p = timeline(&simulate(&rc));
         assert_eq!(kinds(&p), ["arm", "command", "arm"]);
         assert!(contiguous(&p));
-        assert_eq!(
-            total_ms(&p),
-            ARM_REQUEST_MS + COMMAND_POD_MS + ARM_RESULT_MS
-        );
+        // 300 ms ARM request, 10 s command pod, 2 s polling for the result.
+        assert_eq!(total_ms(&p), 12_300);
 
         let denied = Scenario {
             run_command: false,
@@ -606,7 +610,8 @@ mod tests {
                                         Some((PhaseKind::Connect, PhaseOutcome::Failed)),
                                         "{s:?}"
                                     );
-                                    assert_eq!(total_ms(&p), DIAL_TIMEOUT_MS);
+                                    // client-go's dialer gives up after 30 s.
+                                    assert_eq!(total_ms(&p), 30_000);
                                 }
                                 Outcome::NxDomain => {
                                     assert_eq!(

@@ -307,10 +307,17 @@ mod tests {
         let private = with(|s| s.mode = Mode::Private);
         let plan = az_update(&Scenario::default(), &private);
         assert!(plan.commands.is_empty());
-        assert_eq!(plan.refused[0].message, MSG_ENABLE_PRIVATE_NEEDS_VNET);
+        // The az CLI's words, typos included.
+        assert_eq!(
+            plan.refused[0].message,
+            "EEnabling private cluster requires enabling apiserver vnet integration(--enable-apiserver-vnet-integration)."
+        );
         assert!(plan.refused[0].exact);
         let plan = az_update(&private, &Scenario::default());
-        assert_eq!(plan.refused[0].message, MSG_DISABLE_PRIVATE_NEEDS_VNET);
+        assert_eq!(
+            plan.refused[0].message,
+            "DDisabling private cluster requires enabling apiserver vnet integration(--enable-apiserver-vnet-integration)."
+        );
     }
 
     #[test]

@@ -47,17 +47,18 @@ const TOP = 10;
 export async function show({ fragment, step, cell }) {
   const hash = step === null ? fragment : `${fragment}&step=${step}`;
   if (window.location.hash.slice(1) !== hash) {
+    // A different fragment always fires `hashchange`.
     await new Promise((resolve) => {
       window.addEventListener('hashchange', resolve, { once: true });
-      setTimeout(resolve, 2000);
       window.location.hash = hash;
     });
   }
   const q = (t) => document.querySelector(`[data-testid="${t}"]`);
   const deadline = performance.now() + 3000;
   for (;;) {
-    // The app renders after its own `hashchange` listener; a task later it has.
-    await new Promise((r) => setTimeout(r, 0));
+    // The app renders after its own `hashchange` listener: look again at each frame until the
+    // page shows the state (or 3 s have gone, which is reported as unsettled).
+    await new Promise((r) => requestAnimationFrame(r));
     const steps = document.querySelectorAll('.event-list li').length;
     const at = step === null ? steps : step;
     const shown = q('step-count') && q('step-count').textContent.trim() === `Step ${at} of ${steps}`

@@ -28,11 +28,13 @@ await run('diagram', WIDTHS.map(([width, layout]) => [
     assert(used === layout, `layout at ${width} px: ${used}`);
     const problems = [];
     for (const cell of STATES) {
-      const { steps } = await page.evaluate(show, { fragment: cell.fragment, step: null, cell });
-      for (let step = 1; step <= steps; step += 1) {
+      const last = await page.evaluate(show, { fragment: cell.fragment, step: null, cell });
+      assert(last.settled, `${cell.fragment}: the page did not show this state within 3 s`);
+      for (let step = 1; step <= last.steps; step += 1) {
         const shown = await page.evaluate(show, { fragment: cell.fragment, step, cell });
-        const r = analyse(await page.evaluate(collect));
         const where = `${cell.fragment} step ${shown.step}`;
+        assert(shown.settled, `${where}: the page did not show this step within 3 s`);
+        const r = analyse(await page.evaluate(collect));
         for (const o of r.overlaps) problems.push(`${where}: ${o.pair}`);
         for (const c of r.crossings) problems.push(`${where}: ${c.pair}`);
         for (const c of r.clipped) problems.push(`${where}: clipped ${c.what}`);

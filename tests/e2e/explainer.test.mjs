@@ -151,9 +151,18 @@ await run('explainer', [
     for (const key of ['mode', 'ip', 'step', 'view', 'theme', 'cluster']) {
       assert(banner.includes(`\`${key}\``), `the banner names ${key}: ${banner}`);
     }
-    const validation = await page.textContent('[data-testid="validation"]');
-    assert(validation === '' || validation.length > 0, 'the validation hook is present');
+    // What is left of the link is a public cluster with those ranges typed: valid (the ranges
+    // are only noted as not applied), exactly as the native command says for that link alone.
+    const typed = 'ranges=%E2%82%AC,2001:4860::8888,10.0.0.0/8,1.2.3.4/33';
+    const listed = () => page.$$eval('[data-testid="validation"] li', (els) => els.map((e) => e.textContent));
+    const fellBack = expected(typed);
+    assert(JSON.stringify(await listed()) === JSON.stringify(fellBack.validation), `validation ${JSON.stringify(await listed())}, model ${JSON.stringify(fellBack.validation)}`);
     await page.check('[data-setting="mode"] input[value="authorized"]');
+    // Now the ranges apply, and the model refuses them: the page lists the same messages.
+    const refused = expected(`mode=authorized&${typed}`).validation;
+    assert(refused.length > 0, 'the model refuses these ranges on an authorized cluster');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="validation"] li').length === n, refused.length, { timeout: 5000 });
+    assert(JSON.stringify(await listed()) === JSON.stringify(refused), `validation ${JSON.stringify(await listed())}, model ${JSON.stringify(refused)}`);
     const messages = await page.$$eval('.ranges .message.error', (els) => els.map((e) => e.textContent));
     assert(messages.some((m) => m.includes('cannot be IPv6')), `IPv6 entry explained: ${messages}`);
     assert(messages.some((m) => m.includes('global non-reserved')), `private range explained: ${messages}`);

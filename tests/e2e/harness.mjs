@@ -32,16 +32,52 @@ export async function axeViolations(page) {
 /** model.md section 5, the one copy the native tests read too (tests/data/outcomes.json). */
 export const outcomes = JSON.parse(readFileSync(new URL('../data/outcomes.json', import.meta.url), 'utf8')).cells;
 
-/** Drives the page to `fragment` through the address bar and waits until it shows `cell`'s values. */
+/** Drives the page to `fragment` through the address bar and waits until it shows `cell`'s
+ * values; throws, naming the cell and what the page shows instead, when it does not in 3 s. */
 export async function showCell(page, cell) {
-  await page.evaluate((f) => { window.location.hash = f; }, cell.fragment);
-  await page.waitForFunction((c) => {
-    const q = (t) => document.querySelector(`[data-testid="${t}"]`);
-    return q('outcome') && q('outcome').getAttribute('data-outcome') === c.outcome
-      && q('dns-answer').textContent === c.dns_answer
-      && q('node-status').getAttribute('data-node') === c.node
-      && q('tunnel').getAttribute('data-tunnel') === c.tunnel;
-  }, cell, { timeout: 3000 }).catch(() => {});
+  await page.evaluate((f) => {
+    // What the page's hooks show of the values an outcomes cell lists.
+    window.aksNetvizShownCell = () => {
+      const q = (t) => document.querySelector(`[data-testid="${t}"]`);
+      return q('outcome') && q('dns-answer') && q('node-status') && q('tunnel') ? {
+        outcome: q('outcome').getAttribute('data-outcome'),
+        dns_answer: q('dns-answer').textContent,
+        node: q('node-status').getAttribute('data-node'),
+        tunnel: q('tunnel').getAttribute('data-tunnel'),
+      } : null;
+    };
+    window.location.hash = f;
+  }, cell.fragment);
+  const want = { outcome: cell.outcome, dns_answer: cell.dns_answer, node: cell.node, tunnel: cell.tunnel };
+  try {
+    await page.waitForFunction((w) => {
+      const got = window.aksNetvizShownCell();
+      return got !== null && Object.keys(w).every((k) => got[k] === w[k]);
+    }, want, { timeout: 3000 });
+  } catch (e) {
+    const got = await page.evaluate(() => window.aksNetvizShownCell());
+    throw new Error(`${cell.fragment}: the page shows ${JSON.stringify(got)}, the table says ${JSON.stringify(want)} (${e.message.split('\n')[0]})`);
+  }
+}
+
+/** Waits until what `read` (run in the page, returning a string) gives is the same over three
+ * animation frames in a row and differs from `before` (when given): the page has drawn a change
+ * and the effects that follow it (resize observer, reduced motion) have run. Returns the value. */
+export async function settled(page, read, before = null, timeout = 10000) {
+  await page.evaluate(() => { window.aksNetvizSettle = { last: null, same: 0 }; });
+  const handle = await page.waitForFunction(([source, b]) => {
+    const s = window.aksNetvizSettle;
+    // Arguments reach the page as data, so `read` travels as its source (eslint: no-eval).
+    const now = String((s.read ||= globalThis.eval(`(${source})`))());
+    if (now !== s.last) {
+      s.last = now;
+      s.same = 0;
+    } else {
+      s.same += 1;
+    }
+    return s.same >= 3 && now !== b ? { now } : null;
+  }, [read.toString(), before], { timeout });
+  return (await handle.jsonValue()).now;
 }
 
 const CHROMIUM_ARGS = [
@@ -77,11 +113,14 @@ export function withBody(html, body) {
 
 /** Opens every disclosure of the page and waits until what they hold is drawn. */
 export async function openAllDetails(page) {
-  await page.evaluate(() => new Promise((resolve) => {
-    document.querySelectorAll('details').forEach((d) => { d.open = true; });
-    // The toggle events run first; their content is drawn by the next frames.
-    setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 0);
-  }));
+  await page.evaluate(async () => {
+    const closed = [...document.querySelectorAll('details')].filter((d) => !d.open);
+    const toggled = closed.map((d) => new Promise((resolve) => d.addEventListener('toggle', resolve, { once: true })));
+    closed.forEach((d) => { d.open = true; });
+    // The widget draws what a disclosure holds on its toggle event, and the frame after shows it.
+    await Promise.all(toggled);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
 }
 
 export function assert(condition, message) {

@@ -2,7 +2,7 @@
 // outcome) before any wasm arrives; the wasm hydrates that markup in place, without console
 // errors and without changing a pixel; readers without JavaScript or WebAssembly keep the still
 // picture and a note saying the interactive version needs them.
-import { assert, openPage, outcomes, run, url } from './harness.mjs';
+import { assert, openPage, outcomes, run, settled, url } from './harness.mjs';
 
 const READY = '[data-testid="aks-netviz"][data-ready="true"]';
 
@@ -67,7 +67,7 @@ await run('prerender', [
     release();
     await page.waitForSelector(READY, { timeout: 20000 });
     // Let effects (resize observer, reduced motion) settle before looking again.
-    await page.waitForTimeout(300);
+    await settled(page, () => document.querySelector('.stage').outerHTML);
     const same = await page.evaluate(() => window.prerendered.svg === document.querySelector('[data-testid="network-diagram"]')
       && window.prerendered.outcome === document.querySelector('[data-testid="outcome"]'));
     assert(same, 'the widget took over the prerendered elements instead of drawing new ones');

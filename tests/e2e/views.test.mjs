@@ -186,8 +186,9 @@ await run('views', [
     await page.click('[data-testid="play"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="step-count"]').textContent.startsWith('Step 1 '));
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => document.querySelector('svg.network').animationsPaused(), null, { timeout: 3000 });
     const before = await step(page);
+    // Under test: nothing moves for a while off screen (there is no event for "did not move").
     await page.waitForTimeout(2000);
     assert((await step(page)) === before, `off screen it stays at step ${before}, not ${await step(page)}`);
     assert((await page.textContent('[data-testid="play"]')) === 'Pause', 'still playing');
@@ -207,7 +208,9 @@ await run('views', [
       document.dispatchEvent(new Event('visibilitychange'));
     }, state);
     await visibility('hidden');
+    await page.waitForFunction(() => document.querySelector('svg.network').animationsPaused(), null, { timeout: 3000 });
     const before = await step(page);
+    // Under test: nothing moves for a while in a hidden tab (there is no event for "did not move").
     await page.waitForTimeout(2000);
     assert((await step(page)) === before, `hidden it stays at step ${before}, not ${await step(page)}`);
     await visibility('visible');

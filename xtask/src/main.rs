@@ -6,6 +6,7 @@
 mod bench;
 mod cmd;
 mod e2e;
+mod npm;
 mod serve;
 mod site;
 mod size;
@@ -21,7 +22,13 @@ usage: cargo xtask <verb> [options]
   test                        install what is missing, run every check and test, print a summary
   dist [--public-url PATH]    build the release site into dist/ (default public URL ./)
   size [--max-gz BYTES]       raw and gzip bytes of every file in dist/; non-zero over the budget
-  bench [model]               run the native benchmarks (cargo bench --bench model) and print figures
+  bench                       one settings change natively (budget 2 ms) and a mode change painted in
+                              Chromium at 1x and 4x CPU (budget 16.7 ms), in one table
+  bench change | model        one settings change as the page makes it, 2,000 ranges: median and
+                              p95 per change against 2 ms (cargo bench --bench change)
+  bench mode-change [--changes N]
+                              build the release site and time N clicks on the mode radios (default
+                              200) from the input event to the next painted frame, at 1x and 4x CPU
   bench diagram [--widths W,W,...]
                               build the release site and measure the network diagram in Chromium at
                               each page width (default 360,720,1280): text overlaps, lines crossing

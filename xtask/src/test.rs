@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check, in the order a failure is cheapest to find, sharing one build per
 //! target, ending with one summary line `xtask: N passed, N failed`.
 
-use crate::cmd::{command, run_captured};
+use crate::cmd::{command, find_tool, run_captured};
 use crate::{check_args, e2e, site, size, tools};
 
 /// What every reader of the default page downloads, gzipped, at most. The site held 250 KB until
@@ -135,11 +135,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (ok, out) = run_captured(command("cargo", &["test", "--workspace"]));
     tally.tests("native tests", ok, &out);
 
-    for (browser, var, driver) in [
-        ("Chrome", "CHROMEDRIVER", "/usr/bin/chromedriver"),
-        ("Firefox", "GECKODRIVER", "geckodriver"),
+    for (browser, var, driver, install) in [
+        (
+            "Chrome",
+            "CHROMEDRIVER",
+            "/usr/bin/chromedriver",
+            tools::CHROMEDRIVER_INSTALL.to_string(),
+        ),
+        (
+            "Firefox",
+            "GECKODRIVER",
+            "geckodriver",
+            tools::geckodriver_install(),
+        ),
     ] {
         stage(&format!("browser tests, headless {browser}"));
+        // wasm-bindgen-test-runner wants the driver's full path.
+        let driver = match find_tool(driver, &install) {
+            Ok(path) => path,
+            Err(e) => {
+                eprintln!("xtask: {e}");
+                tally.check(&format!("browser tests ({browser})"), false);
+                continue;
+            }
+        };
         let mut c = command(
             "cargo",
             &[
@@ -159,7 +178,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .env_remove("CHROMEDRIVER")
         .env_remove("GECKODRIVER")
         .env_remove("SAFARIDRIVER")
-        .env(var, which(driver));
+        .env(var, driver);
         let (ok, out) = run_captured(c);
         tally.tests(&format!("browser tests ({browser})"), ok, &out);
     }
@@ -207,19 +226,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         Err(format!("{} failed", tally.failed))
     }
-}
-
-/// Resolves a driver name on the tool PATH to a full path (wasm-bindgen-test-runner wants a path).
-fn which(program: &str) -> String {
-    if program.starts_with('/') {
-        return program.to_string();
-    }
-    crate::cmd::tool_path()
-        .split(':')
-        .map(|d| std::path::Path::new(d).join(program))
-        .find(|p| p.is_file())
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| program.to_string())
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 
 use std::path::Path;
 
-use crate::cmd::{command, node_dir, probe, root, run};
+use crate::cmd::{command, probe, root, run};
+use crate::npm;
 
 const TRUNK_VERSION: &str = "0.21.14";
-const GECKODRIVER_VERSION: &str = "0.37.1";
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Everything `cargo xtask dist` and `serve` need.
@@ -17,7 +18,7 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_rust_parts()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_node_tools()
+    npm::ensure_node_tools()
 }
 
 /// The build tools and headless Chromium: what a script driving the built page needs.
@@ -32,7 +33,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
     ensure_geckodriver()
 }
 
-fn step(what: &str, present: bool) -> bool {
+/// Prints whether `what` is present or about to be installed; returns `present`.
+pub fn step(what: &str, present: bool) -> bool {
     if present {
         println!("xtask: {what}: present");
     } else {
@@ -42,39 +44,37 @@ fn step(what: &str, present: bool) -> bool {
 }
 
 fn ensure_rust_parts() -> Result<(), String> {
-    let targets = std::process::Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    if !step(
+    ensure(
         "wasm32 target",
-        targets.lines().any(|l| l.trim() == WASM_TARGET),
-    ) {
-        run(command("rustup", &["target", "add", WASM_TARGET]))?;
-    }
-    let fmt = probe("cargo", &["fmt", "--version"], "rustfmt");
-    let clippy = probe("cargo", &["clippy", "--version"], "clippy");
-    if !step("rustfmt and clippy", fmt && clippy) {
-        run(command(
-            "rustup",
-            &["component", "add", "rustfmt", "clippy"],
-        ))?;
-    }
-    Ok(())
+        || {
+            std::process::Command::new("rustup")
+                .args(["target", "list", "--installed"])
+                .output()
+                .is_ok_and(|o| {
+                    String::from_utf8_lossy(&o.stdout)
+                        .lines()
+                        .any(|l| l.trim() == WASM_TARGET)
+                })
+        },
+        &["rustup", "target", "add", WASM_TARGET],
+    )?;
+    ensure(
+        "rustfmt and clippy",
+        || {
+            probe("cargo", &["fmt", "--version"], "rustfmt")
+                && probe("cargo", &["clippy", "--version"], "clippy")
+        },
+        &["rustup", "component", "add", "rustfmt", "clippy"],
+    )
 }
 
 fn ensure_trunk() -> Result<(), String> {
-    if !step(
+    let trunk = format!("trunk@{TRUNK_VERSION}");
+    ensure(
         &format!("trunk {TRUNK_VERSION}"),
-        probe("trunk", &["--version"], TRUNK_VERSION),
-    ) {
-        run(command(
-            "cargo",
-            &["install", &format!("trunk@{TRUNK_VERSION}"), "--locked"],
-        ))?;
-    }
-    Ok(())
+        || probe("trunk", &["--version"], TRUNK_VERSION),
+        &["cargo", "install", &trunk, "--locked"],
+    )
 }
 
 /// The wasm-bindgen version Cargo.lock resolved; the CLI must match it exactly.
@@ -97,35 +97,16 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
 
 fn ensure_wasm_bindgen() -> Result<(), String> {
     let version = wasm_bindgen_version()?;
-    let present = probe("wasm-bindgen", &["--version"], &version)
-        && probe("wasm-bindgen-test-runner", &["--version"], &version);
-    if !step(&format!("wasm-bindgen CLI {version}"), present) {
-        // Not --locked: the CLI's lock file names a dependency version the registry no longer has.
-        run(command(
-            "cargo",
-            &["install", &format!("wasm-bindgen-cli@{version}")],
-        ))?;
-    }
-    Ok(())
-}
-
-fn ensure_node_tools() -> Result<(), String> {
-    if !probe("npm", &["--version"], ".") {
-        return Err(
-            "npm is missing; install Node.js 20 or newer (Debian: `apt-get install -y nodejs npm`)"
-                .into(),
-        );
-    }
-    let modules = node_dir().join("node_modules");
-    let present = ["binaryen", "playwright-core", "axe-core"]
-        .iter()
-        .all(|p| modules.join(p).join("package.json").is_file());
-    if !step("wasm-opt 132, playwright-core, axe-core (npm)", present) {
-        let mut c = command("npm", &["ci", "--no-audit", "--no-fund"]);
-        c.current_dir(node_dir());
-        run(c)?;
-    }
-    Ok(())
+    let cli = format!("wasm-bindgen-cli@{version}");
+    // Not --locked: the CLI's lock file names a dependency version the registry no longer has.
+    ensure(
+        &format!("wasm-bindgen CLI {version}"),
+        || {
+            probe("wasm-bindgen", &["--version"], &version)
+                && probe("wasm-bindgen-test-runner", &["--version"], &version)
+        },
+        &["cargo", "install", &cli],
+    )
 }
 
 const BROWSER_FILES: [&str; 3] = [
@@ -160,15 +141,88 @@ fn ensure_browsers() -> Result<(), String> {
     run(c)
 }
 
+/// What installs the ChromeDriver the Chrome browser tests use.
+pub const CHROMEDRIVER_INSTALL: &str = "apt-get install -y chromium-driver";
+
+/// The command that installs the geckodriver the Firefox browser tests expect.
+pub fn geckodriver_install() -> String {
+    format!("cargo install geckodriver@{GECKODRIVER_VERSION}")
+}
+
+/// The version `geckodriver --version` reports on its first line (`geckodriver 0.37.1 (…)`).
+fn geckodriver_version(output: &str) -> Option<&str> {
+    output
+        .lines()
+        .next()?
+        .strip_prefix("geckodriver ")?
+        .split_whitespace()
+        .next()
+}
+
+fn installed_geckodriver() -> Option<String> {
+    let out = std::process::Command::new("geckodriver")
+        .arg("--version")
+        .env("PATH", crate::cmd::tool_path())
+        .output()
+        .ok()?;
+    geckodriver_version(&String::from_utf8_lossy(&out.stdout)).map(str::to_string)
+}
+
+/// geckodriver at exactly [`GECKODRIVER_VERSION`]: another version is replaced (cargo's bin folder
+/// comes first on the tool PATH), and one that stays wrong fails with the command to run.
 fn ensure_geckodriver() -> Result<(), String> {
-    if !step(
-        "geckodriver",
-        probe("geckodriver", &["--version"], "geckodriver"),
-    ) {
-        run(command(
-            "cargo",
-            &["install", &format!("geckodriver@{GECKODRIVER_VERSION}")],
-        ))?;
+    let wanted = format!("geckodriver {GECKODRIVER_VERSION}");
+    match installed_geckodriver() {
+        Some(v) if v == GECKODRIVER_VERSION => {
+            step(&wanted, true);
+            return Ok(());
+        }
+        Some(v) => println!("xtask: {wanted}: found {v}, installing {GECKODRIVER_VERSION}"),
+        None => {
+            step(&wanted, false);
+        }
     }
-    Ok(())
+    let install = geckodriver_install();
+    let args: Vec<&str> = install.split(' ').collect();
+    run(command(args[0], &args[1..])).map_err(|e| format!("{e}; run it by hand:\n  {install}"))?;
+    match installed_geckodriver() {
+        Some(v) if v == GECKODRIVER_VERSION => Ok(()),
+        found => Err(format!(
+            "geckodriver {GECKODRIVER_VERSION} is expected but the PATH gives {}; run:\n  {install} --force",
+            found.map_or("none".to_string(), |v| format!("version {v}"))
+        )),
+    }
+}
+
+/// Installs `what` with the command `install` unless `present` says it is there, then checks
+/// again: an install that did not take fails here, naming the tool and the command, rather than
+/// later as a program the shell cannot find.
+fn ensure(what: &str, present: impl Fn() -> bool, install: &[&str]) -> Result<(), String> {
+    if step(what, present()) {
+        return Ok(());
+    }
+    let line = install.join(" ");
+    run(command(install[0], &install[1..]))
+        .map_err(|e| format!("{what} could not be installed: {e}; run it by hand:\n  {line}"))?;
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} is still missing after `{line}`; check that cargo's bin folder is on PATH and run it again by hand:\n  {line}"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geckodriver_version_is_read_from_its_first_line() {
+        let out = "geckodriver 0.37.1 (a1b2c3d4 2025-10-06 11:00 +0000)\n\nThe source code of this program is available...";
+        assert_eq!(geckodriver_version(out), Some("0.37.1"));
+        assert_eq!(geckodriver_version("geckodriver 0.36.0\n"), Some("0.36.0"));
+        assert_eq!(geckodriver_version("chromedriver 120\n"), None);
+        assert_eq!(geckodriver_version(""), None);
+    }
 }
