@@ -7,7 +7,7 @@
 //! runs. Three figures:
 //!
 //! * **(a) matrix**, the figure the budget applies to: every distinct access configuration a
-//!   reader can pick (the rows of model.md section 5) × every client × every knob value applied
+//!   reader can pick (the rows of docs/model.md section 5) × every client × every knob value applied
 //!   one at a time to the defaults, i.e. every scenario the page reaches in one click from a
 //!   row of the table. Access configurations (15): `public`; `authorized`; `private` × dns
 //!   `system`/`byo`/`none` × publicfqdn `on`/`off`; `vnet` public; `vnet` private × dns ×
@@ -84,7 +84,7 @@ fn ranges(n: usize) -> String {
         .join(",")
 }
 
-/// The 15 distinct access configurations of model.md section 5, with their ranges.
+/// The 15 distinct access configurations of docs/model.md section 5, with their ranges.
 fn access_configs() -> Vec<Scenario> {
     let ranges_2000 = ranges(2000);
     let ranges_200 = ranges(200);

@@ -1,6 +1,6 @@
 //! Deep links: the URL fragment (`#k=v&k=v`) ⇄ a [`Link`] (scenario + page state).
 //!
-//! Blog authors paste these links and graders drive the page with them (`contract.md`), so
+//! Blog authors paste these links and graders drive the page with them (`docs/contract.md`), so
 //! the codec is forgiving when reading and canonical when writing:
 //! * reading: a leading `#` is optional; unknown keys are ignored; a key given twice keeps its
 //!   last value (appending `&mode=private` to a link overrides it); a bad value yields a
