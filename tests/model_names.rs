@@ -159,7 +159,7 @@ fn hashed_names_are_stable_and_shaped() {
 // ------------------------------------------------------------- access profile
 
 fn profile_json(fragment: &str) -> String {
-    scenario(fragment).access_profile().to_json_pretty()
+    aks_netviz::render::profile_json(&scenario(fragment).access_profile())
 }
 
 #[test]

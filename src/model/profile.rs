@@ -81,10 +81,3 @@ impl Scenario {
         }
     }
 }
-
-impl AccessProfile {
-    /// Pretty JSON with two-space indentation, like `az aks show | jq .apiServerAccessProfile`.
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "null".to_string())
-    }
-}
