@@ -133,8 +133,9 @@ pub struct ParsedRanges<'a> {
     non_blank: usize,
     /// `0.0.0.0/32` is one of the entries.
     zero_seen: bool,
-    /// The valid IPv4 entries, which the filter lets through.
-    networks: Vec<Ipv4Net>,
+    /// Every entry, trimmed, with its network when it is a valid global IPv4 one (the filter
+    /// lets those through).
+    entries: Vec<(&'a str, Option<Ipv4Net>)>,
     /// Problems in the order az would meet them.
     issues: Vec<RangeIssue<'a>>,
 }
@@ -147,7 +148,7 @@ impl<'a> ParsedRanges<'a> {
             count: 0,
             non_blank: 0,
             zero_seen: false,
-            networks: Vec::new(),
+            entries: Vec::new(),
             issues: Vec::new(),
         };
         // `--api-server-authorized-ip-ranges ""`: the filter is off, nothing to check.
@@ -162,21 +163,26 @@ impl<'a> ParsedRanges<'a> {
             let entry = raw.trim();
             if entry.is_empty() {
                 blank_seen = true;
+                parsed.entries.push((entry, None));
                 continue;
             }
             parsed.non_blank += 1;
             if entry == ONLY_CLUSTER_EGRESS {
                 parsed.zero_seen = true;
                 zero_at = zero_at.or(Some((entry, index)));
+                parsed.entries.push((entry, None));
                 continue;
             }
             match classify(entry) {
-                Ok(net) => parsed.networks.push(net),
-                Err(problem) => entry_issues.push(RangeIssue {
-                    problem,
-                    entry: Some(entry),
-                    index: Some(index),
-                }),
+                Ok(net) => parsed.entries.push((entry, Some(net))),
+                Err(problem) => {
+                    parsed.entries.push((entry, None));
+                    entry_issues.push(RangeIssue {
+                        problem,
+                        entry: Some(entry),
+                        index: Some(index),
+                    });
+                }
             }
         }
         let many = parsed.count > 1;
@@ -238,25 +244,23 @@ impl<'a> ParsedRanges<'a> {
     /// Is `ip` inside one of the valid listed ranges? (Implicit authorizations, such as the
     /// cluster's LB outbound IP, are the caller's business.)
     pub fn contains(&self, ip: Ipv4Addr) -> bool {
-        self.networks.iter().any(|net| net.contains(&ip))
+        self.entries
+            .iter()
+            .any(|(_, net)| net.is_some_and(|net| net.contains(&ip)))
     }
 
     /// The list as `az aks show` prints it in `authorizedIpRanges`: bare addresses become
     /// `/32` (observed in Azure/AKS#4085 and in the article's `81.xxx.yyy.zzz/32`), valid CIDRs
     /// are printed canonically, anything else as typed.
     pub fn stored_form(&self) -> Vec<String> {
-        if self.text.is_empty() {
-            return Vec::new();
-        }
-        self.text
-            .split(',')
-            .map(str::trim)
-            .map(|e| match classify(e) {
-                Ok(net) => net.to_string(),
-                Err(_) if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) => {
+        self.entries
+            .iter()
+            .map(|&(e, net)| match net {
+                Some(net) => net.to_string(),
+                None if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) => {
                     format!("{e}/32")
                 }
-                Err(_) => e.to_string(),
+                None => e.to_string(),
             })
             .collect()
     }

@@ -65,7 +65,7 @@ impl HookValues {
     /// trace, like the page's animation).
     pub fn from_trace(a: &Analysis<'_>, trace: &Trace) -> HookValues {
         let s = a.scenario();
-        let access_profile = s.access_profile();
+        let access_profile = s.access_profile_with(a.ranges());
         let blocks = transcript_blocks(a, trace, Some(&access_profile));
         HookValues {
             outcome: trace.outcome,
