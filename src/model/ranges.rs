@@ -256,13 +256,25 @@ impl<'a> ParsedRanges<'a> {
         self.entries
             .iter()
             .map(|&(e, net)| match net {
-                Some(net) => net.to_string(),
+                Some(net) => canonical(e, net),
                 None if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) => {
                     format!("{e}/32")
                 }
                 None => e.to_string(),
             })
             .collect()
+    }
+}
+
+/// A valid entry `e` (parsed as `net`) as az stores it. Its address is already canonical (four
+/// decimal octets without leading zeros), so only a bare address (`/32` added) or a prefix
+/// written another way (`/08`, a netmask) is reprinted; the typed text is kept otherwise, which
+/// spares printing 2,000 networks on every change.
+fn canonical(e: &str, net: Ipv4Net) -> String {
+    match e.split_once('/') {
+        None => format!("{e}/32"),
+        Some((_, prefix)) if prefix == net.prefix_len().to_string() => e.to_string(),
+        Some(_) => net.to_string(),
     }
 }
 
