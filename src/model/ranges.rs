@@ -33,7 +33,7 @@
 //!
 //! Parsing is one plain pass over the entries and a containment check a linear scan: one
 //! scenario per settings change, even with 2,000 ranges, takes a small part of the page's
-//! per-change budget (`docs/model-rules.md`, "Performance").
+//! per-change budget (`docs/model-rules.md`, "Module layout and performance").
 
 use std::net::Ipv4Addr;
 
