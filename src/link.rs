@@ -1,6 +1,6 @@
 //! Deep links: the URL fragment (`#k=v&k=v`) ⇄ a [`Link`] (scenario + page state).
 //!
-//! Blog authors paste these links and graders drive the page with them (`contract.md`), so
+//! Blog authors paste these links and graders drive the page with them (`docs/contract.md`), so
 //! the codec is forgiving when reading and canonical when writing:
 //! * reading: a leading `#` is optional; unknown keys are ignored; a key given twice keeps its
 //!   last value (appending `&mode=private` to a link overrides it); a bad value yields a
@@ -133,6 +133,9 @@ pub fn percent_decode(text: &str) -> String {
 }
 
 /// Encodes every byte outside `A-Za-z0-9-._~/,:` as `%XX`.
+///
+/// Hand-written rather than the `percent-encoding` crate: with the crate (the same bytes out,
+/// decoding included) the release wasm grew by 566 bytes (863 gzipped).
 pub fn percent_encode(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());

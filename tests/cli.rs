@@ -1,4 +1,4 @@
-//! The native command, run as a process: every cell of model.md section 5 (one fragment per
+//! The native command, run as a process: every cell of docs/model.md section 5 (one fragment per
 //! cell), the contract's JSON keys, and the refusals (bad fragment, bad import, bad usage).
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,4 +1,4 @@
-//! The model as corrected on 2026-12-01 (model.md, "Corrected" paragraph): one test per rule
+//! The model as corrected on 2026-12-01 (docs/model.md, "Corrected" paragraph): one test per rule
 //! the review found wrong, each failing on the model it replaced.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -135,14 +135,13 @@ fn settings_without_effect_are_said_not_ignored() {
 #[test]
 fn the_hub_and_on_prem_overlap_nothing_of_the_clusters() {
     let a = aks_netviz::model::Cluster::default().addresses;
-    let net = |(ip, len): (std::net::Ipv4Addr, u8)| Ipv4Net::new(ip, len).unwrap();
     let cluster = [
-        net(a.vnet),
-        net(a.service_cidr),
-        net(a.pod_cidr),
-        net((a.dns_service_ip, 32)),
+        a.vnet,
+        a.service_cidr,
+        a.pod_cidr,
+        Ipv4Net::from(a.dns_service_ip),
     ];
-    for other in [net(a.hub_vnet), net(a.onprem_network)] {
+    for other in [a.hub_vnet, a.onprem_network] {
         for c in cluster {
             assert!(
                 !other.contains(&c.network()) && !c.contains(&other.network()),
@@ -150,8 +149,8 @@ fn the_hub_and_on_prem_overlap_nothing_of_the_clusters() {
             );
         }
     }
-    assert!(net(a.hub_vnet).contains(&a.hub_vm_ip));
-    assert!(net(a.hub_vnet).contains(&a.private_resolver_ip));
+    assert!(a.hub_vnet.contains(&a.hub_vm_ip));
+    assert!(a.hub_vnet.contains(&a.private_resolver_ip));
 }
 
 #[test]

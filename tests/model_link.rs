@@ -1,4 +1,4 @@
-//! The deep-link fragment codec (contract.md "Deep links").
+//! The deep-link fragment codec (docs/contract.md "Deep links").
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::net::Ipv4Addr;

@@ -159,7 +159,7 @@ fn hashed_names_are_stable_and_shaped() {
 // ------------------------------------------------------------- access profile
 
 fn profile_json(fragment: &str) -> String {
-    scenario(fragment).access_profile().to_json_pretty()
+    aks_netviz::render::profile_json(&scenario(fragment).access_profile())
 }
 
 #[test]
@@ -174,6 +174,28 @@ fn profile_authorized_as_in_the_article() {
             .access_profile()
             .authorized_ip_ranges,
         Some(vec!["81.56.12.7/32".to_string()])
+    );
+    // Valid entries are stored canonically whatever the typed prefix; the rest as typed.
+    assert_eq!(
+        scenario(
+            "mode=authorized&ranges=8.8.4.0/255.255.255.0,1.1.1.0/024,9.9.9.0/24,%209.9.8.1%20,81.xxx.yyy.zzz,0.0.0.0/32,,10.0.0.1/8"
+        )
+        .access_profile()
+        .authorized_ip_ranges,
+        Some(
+            [
+                "8.8.4.0/24",
+                "1.1.1.0/24",
+                "9.9.9.0/24",
+                "9.9.8.1/32",
+                "81.xxx.yyy.zzz/32",
+                "0.0.0.0/32",
+                "",
+                "10.0.0.1/8"
+            ]
+            .map(String::from)
+            .to_vec()
+        )
     );
 }
 

@@ -1,4 +1,4 @@
-//! model.md section 5, "Expected outcomes": one test per row and cell (client), asserting the
+//! docs/model.md section 5, "Expected outcomes": one test per row and cell (client), asserting the
 //! outcome, the DNS answer, the exact kubectl text, the path verdicts and the tunnel.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -185,7 +185,7 @@ fn authorized_vm_with_authorized_firewall_succeeds() {
 }
 
 /// The hub VM leaves through the hub firewall or from default outbound access, never through
-/// the cluster's NAT gateway (model.md section 3, corrected): authorizing the NAT gateway's IP
+/// the cluster's NAT gateway (docs/model.md section 3, corrected): authorizing the NAT gateway's IP
 /// does nothing for it.
 #[test]
 fn authorized_peered_never_uses_the_clusters_nat_gateway() {
@@ -229,7 +229,7 @@ fn authorized_node_natgw_not_authorized_tunnel_down() {
     timeout(&t, PUBLIC_IP, Hop::AuthorizedRanges);
     assert_eq!(t.tunnel, Tunnel::Down);
     assert!(!t.node_ready);
-    // model.md section 4: the URL names the node, the dial its address.
+    // docs/model.md section 4: the URL names the node, the dial its address.
     assert_eq!(
         t.kubectl_logs_output.as_deref(),
         Some("Error from server: Get \"https://aks-nodepool1-13348451-vmss000004:10250/containerLogs/default/web/web\": dial tcp 10.224.0.5:10250: i/o timeout")

@@ -1,4 +1,4 @@
-//! model.md section 5 as data: every cell of `tests/data/outcomes.json` (the one copy of the
+//! docs/model.md section 5 as data: every cell of `tests/data/outcomes.json` (the one copy of the
 //! expected-outcomes table, also read by the page-level tests) against the model.
 #![cfg(not(target_arch = "wasm32"))]
 

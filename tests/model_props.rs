@@ -227,7 +227,7 @@ proptest! {
     fn parse_never_panics(f in any::<String>()) {
         let (l, _) = link::parse(&f);
         let _ = simulate(&l.scenario);
-        let _ = l.scenario.access_profile().to_json_pretty();
+        let _ = aks_netviz::render::profile_json(&l.scenario.access_profile());
         let _ = link::parse_strict(&f);
     }
 

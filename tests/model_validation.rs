@@ -1,4 +1,4 @@
-//! Validation (model.md section 6, aks-facts.md section 5): every message with its exact text,
+//! Validation (docs/model.md section 6, docs/aks-facts.md section 5): every message with its exact text,
 //! typos included, and the fragment key of the setting to change.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,5 +1,5 @@
 //! The native command: the same model the page runs, printed for scripts and graders
-//! (`contract.md`, "Command line").
+//! (`docs/contract.md`, "Command line").
 //!
 //! * `aks-netviz scenario '<fragment>'`: one JSON object with the page's hook values
 //!   (`render::HookValues`). The fragment may start with `#`, or be a whole page address (what

@@ -2,7 +2,7 @@
 //! textarea and the native `aks-netviz import` both use it, so a reader can paste their own
 //! `az aks show` output and see their cluster's access mode.
 //!
-//! Accepted (aks-facts.md §6):
+//! Accepted (docs/aks-facts.md §6):
 //! * what `az aks show` prints (camelCase keys: `authorizedIpRanges`, `privateDnsZone`,
 //!   `enablePrivateClusterPublicFqdn`, `privateFqdn`…);
 //! * an ARM `Microsoft.ContainerService/managedClusters` resource (`properties.…`, ARM casing:

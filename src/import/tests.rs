@@ -1,4 +1,4 @@
-//! Importer tests: real-looking documents in both casings (aks-facts.md §6, the article's jq
+//! Importer tests: real-looking documents in both casings (docs/aks-facts.md §6, the article's jq
 //! outputs), refusals, a round trip through `render::az_show_json`, and never-panic properties.
 
 use super::*;
@@ -66,7 +66,7 @@ fn null_profile_is_public() {
     assert_eq!(print_scenario(&i.scenario), "");
 }
 
-/// aks-facts.md §6 A: public, profile null.
+/// docs/aks-facts.md §6 A: public, profile null.
 #[test]
 fn facts_a_public() {
     let i = ok(r#"{ "apiServerAccessProfile": null,
@@ -84,7 +84,7 @@ fn facts_a_public() {
     );
 }
 
-/// aks-facts.md §6 B: authorized ranges, CLI casing.
+/// docs/aks-facts.md §6 B: authorized ranges, CLI casing.
 #[test]
 fn facts_b_authorized() {
     let i = ok(
@@ -101,7 +101,7 @@ fn facts_b_authorized() {
     );
 }
 
-/// aks-facts.md §6 C1: private, system zone, with the cluster identity.
+/// docs/aks-facts.md §6 C1: private, system zone, with the cluster identity.
 #[test]
 fn facts_c1_private_system() {
     let i = ok(
@@ -132,7 +132,7 @@ fn facts_c1_private_system() {
     );
 }
 
-/// aks-facts.md §6 C2: public FQDN disabled, `fqdn` null.
+/// docs/aks-facts.md §6 C2: public FQDN disabled, `fqdn` null.
 #[test]
 fn facts_c2_public_fqdn_off() {
     let i = ok(
@@ -145,7 +145,7 @@ fn facts_c2_public_fqdn_off() {
     assert_eq!(i.scenario.public_fqdn, Some(false));
 }
 
-/// aks-facts.md §6 C4: BYO zone, ARM example values (with the elided id kept as printed).
+/// docs/aks-facts.md §6 C4: BYO zone, ARM example values (with the elided id kept as printed).
 #[test]
 fn facts_c4_byo_zone() {
     let i = ok(
@@ -157,7 +157,7 @@ fn facts_c4_byo_zone() {
     assert_eq!(i.scenario.dns, Some(DnsZone::Byo));
 }
 
-/// aks-facts.md §6 D1 and D2: VNet integration, public and private.
+/// docs/aks-facts.md §6 D1 and D2: VNet integration, public and private.
 #[test]
 fn facts_d_vnet_integration() {
     let i = ok(
@@ -179,7 +179,7 @@ fn facts_d_vnet_integration() {
     );
 }
 
-/// An ARM resource in ARM casing (REST example shape, aks-facts.md [S7]).
+/// An ARM resource in ARM casing (REST example shape, docs/aks-facts.md [S7]).
 #[test]
 fn arm_resource_casing() {
     let i = ok(r#"{

@@ -2,10 +2,12 @@
 //!
 //! Every value here is shown somewhere in the widget (diagram labels, transcripts, kubectl
 //! output), so the defaults reproduce the article (`aks-ntwdemo1` in `aksntwdemo`, East US,
-//! Kubernetes 1.26.6) and the address plan of `model.md` section 1. Everything is a plain
+//! Kubernetes 1.26.6) and the address plan of `docs/model.md` section 1. Everything is a plain
 //! public field so that the model can be edited; the fragment only carries the cluster name.
 
 use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
 
 /// Identity of the AKS cluster plus the addresses of everything a packet or a DNS query meets.
 ///
@@ -42,21 +44,21 @@ pub struct Cluster {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddressPlan {
     /// Cluster VNet `10.224.0.0/12` (AKS managed-VNet default).
-    pub vnet: (Ipv4Addr, u8),
+    pub vnet: Ipv4Net,
     /// Node subnet `10.224.0.0/16`.
-    pub node_subnet: (Ipv4Addr, u8),
+    pub node_subnet: Ipv4Net,
     /// Delegated API server subnet for VNet integration, `10.226.0.0/28` (minimum size).
-    pub apiserver_subnet: (Ipv4Addr, u8),
+    pub apiserver_subnet: Ipv4Net,
     /// Subnet of the `vm` client inside the cluster VNet.
-    pub vm_subnet: (Ipv4Addr, u8),
+    pub vm_subnet: Ipv4Net,
     /// Kubernetes service CIDR `10.0.0.0/16` (AKS default): never routable outside the cluster,
     /// so no peered or on-prem network may use it.
-    pub service_cidr: (Ipv4Addr, u8),
+    pub service_cidr: Ipv4Net,
     /// CoreDNS service IP `10.0.0.10`, inside the service CIDR.
     pub dns_service_ip: Ipv4Addr,
     /// Pod CIDR `10.244.0.0/16` (Azure CNI Overlay default): pod IPs outside the VNet, which is
     /// why konnectivity-agent stays for API server → pod traffic with VNet integration.
-    pub pod_cidr: (Ipv4Addr, u8),
+    pub pod_cidr: Ipv4Net,
     /// The node's private IP. `.5` rather than `.4`: `.4` is the private endpoint NIC of a
     /// private cluster in the same subnet (the article's nslookup answer).
     pub node_ip: Ipv4Addr,
@@ -88,13 +90,13 @@ pub struct AddressPlan {
     /// Public IP of the on-prem site's Internet breakout.
     pub onprem_breakout_ip: Ipv4Addr,
     /// Hub VNet (peered with the cluster VNet; VPN gateway, firewall, DNS Private Resolver).
-    pub hub_vnet: (Ipv4Addr, u8),
+    pub hub_vnet: Ipv4Net,
     /// The `peered` client VM in the hub.
     pub hub_vm_ip: Ipv4Addr,
     /// Inbound endpoint of the Azure DNS Private Resolver in the hub.
     pub private_resolver_ip: Ipv4Addr,
     /// On-prem network behind the VPN / ExpressRoute.
-    pub onprem_network: (Ipv4Addr, u8),
+    pub onprem_network: Ipv4Net,
     /// The `onprem` workstation.
     pub onprem_ws_ip: Ipv4Addr,
     /// On-prem DNS server the workstation uses.
@@ -109,13 +111,13 @@ pub struct AddressPlan {
 impl Default for AddressPlan {
     fn default() -> Self {
         AddressPlan {
-            vnet: (Ipv4Addr::new(10, 224, 0, 0), 12),
-            node_subnet: (Ipv4Addr::new(10, 224, 0, 0), 16),
-            apiserver_subnet: (Ipv4Addr::new(10, 226, 0, 0), 28),
-            vm_subnet: (Ipv4Addr::new(10, 225, 0, 0), 24),
-            service_cidr: (Ipv4Addr::new(10, 0, 0, 0), 16),
+            vnet: net([10, 224, 0, 0], 12),
+            node_subnet: net([10, 224, 0, 0], 16),
+            apiserver_subnet: net([10, 226, 0, 0], 28),
+            vm_subnet: net([10, 225, 0, 0], 24),
+            service_cidr: net([10, 0, 0, 0], 16),
             dns_service_ip: Ipv4Addr::new(10, 0, 0, 10),
-            pod_cidr: (Ipv4Addr::new(10, 244, 0, 0), 16),
+            pod_cidr: net([10, 244, 0, 0], 16),
             node_ip: Ipv4Addr::new(10, 224, 0, 5),
             vm_ip: Ipv4Addr::new(10, 225, 0, 4),
             api_public_ip: Ipv4Addr::new(52, 226, 4, 150),
@@ -128,10 +130,10 @@ impl Default for AddressPlan {
             default_outbound_ip: Ipv4Addr::new(40, 76, 118, 200),
             laptop_ip: Ipv4Addr::new(81, 56, 12, 7),
             onprem_breakout_ip: Ipv4Addr::new(81, 56, 40, 1),
-            hub_vnet: (Ipv4Addr::new(10, 100, 0, 0), 16),
+            hub_vnet: net([10, 100, 0, 0], 16),
             hub_vm_ip: Ipv4Addr::new(10, 100, 2, 4),
             private_resolver_ip: Ipv4Addr::new(10, 100, 1, 4),
-            onprem_network: (Ipv4Addr::new(192, 168, 0, 0), 16),
+            onprem_network: net([192, 168, 0, 0], 16),
             onprem_ws_ip: Ipv4Addr::new(192, 168, 10, 25),
             onprem_dns_ip: Ipv4Addr::new(192, 168, 0, 53),
             azure_dns_ip: Ipv4Addr::new(168, 63, 129, 16),
@@ -190,7 +192,28 @@ impl Cluster {
     }
 }
 
-/// Formats an `(address, prefix)` pair as CIDR text.
-pub fn cidr(net: (Ipv4Addr, u8)) -> String {
-    format!("{}/{}", net.0, net.1)
+/// A network of the address plan, `a.b.c.d/prefix`; the plan's prefixes are all valid.
+fn net(octets: [u8; 4], prefix: u8) -> Ipv4Net {
+    Ipv4Net::new(Ipv4Addr::from(octets), prefix).unwrap_or_default()
+}
+
+/// CIDR text, for callers that still hold a network as an `(address, prefix)` pair; the
+/// address plan's own networks are [`Ipv4Net`]s, printed by their `Display`.
+pub fn cidr(net: impl Into<CidrText>) -> String {
+    net.into().0
+}
+
+/// The text of a CIDR, from an [`Ipv4Net`] or an `(address, prefix)` pair.
+pub struct CidrText(String);
+
+impl From<Ipv4Net> for CidrText {
+    fn from(net: Ipv4Net) -> CidrText {
+        CidrText(net.to_string())
+    }
+}
+
+impl From<(Ipv4Addr, u8)> for CidrText {
+    fn from((ip, prefix): (Ipv4Addr, u8)) -> CidrText {
+        CidrText(format!("{ip}/{prefix}"))
+    }
 }

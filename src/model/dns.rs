@@ -1,6 +1,6 @@
 //! Name resolution: which resolver each client asks, and who can answer.
 //!
-//! Rules (model.md section 4): the public name lives in Azure public DNS and anyone resolves
+//! Rules (docs/model.md section 4): the public name lives in Azure public DNS and anyone resolves
 //! it; a private zone answers only through Azure-provided DNS (168.63.129.16) from a VNet
 //! linked to it; on-prem reaches it only through a conditional forwarder to a DNS Private
 //! Resolver inbound endpoint in a linked VNet (the hub). Everything else gets NXDOMAIN.
@@ -13,9 +13,8 @@
 
 use std::net::Ipv4Addr;
 
-use super::scenario::{ClientKind, DnsZone};
-use super::simulate::{Analysis, Blocked};
-use super::text::{cat, Ip4Text};
+use super::analysis::{Analysis, Blocked};
+use super::scenario::{ClientKind, DnsZone, Kubeconfig};
 use super::trace::{Event, EventKind, Hop, Place, Verdict};
 
 /// Where a name's record lives.
@@ -50,8 +49,8 @@ fn resolver_place(who: ClientKind) -> Place {
 }
 
 fn resolver_words(a: &Analysis<'_>, who: ClientKind) -> String {
-    let ip = Ip4Text::new(resolver_ip(a, who));
-    let azure = Ip4Text::new(a.scenario().cluster.addresses.azure_dns_ip);
+    let ip = resolver_ip(a, who);
+    let azure = a.scenario().cluster.addresses.azure_dns_ip;
     let (subject, vnet) = match who {
         ClientKind::Vm => ("The VM", " from the cluster VNet."),
         ClientKind::Peered => ("The hub VM", " from the hub VNet."),
@@ -59,22 +58,11 @@ fn resolver_words(a: &Analysis<'_>, who: ClientKind) -> String {
         _ => ("", ""),
     };
     if !subject.is_empty() {
-        return cat(&[
-            subject,
-            "'s systemd-resolved stub ",
-            &ip,
-            " forwards the query to Azure-provided DNS ",
-            &azure,
-            vnet,
-        ]);
+        return format!("{subject}'s systemd-resolved stub {ip} forwards the query to Azure-provided DNS {azure}{vnet}");
     }
     match who {
-        ClientKind::Laptop | ClientKind::RunCommand => cat(&[
-            "The laptop's stub resolver ",
-            &ip,
-            " forwards the query to its Internet provider's recursive resolver.",
-        ]),
-        _ => cat(&["The workstation asks the on-prem DNS server ", &ip, "."]),
+        ClientKind::Laptop | ClientKind::RunCommand => format!("The laptop's stub resolver {ip} forwards the query to its Internet provider's recursive resolver."),
+        _ => format!("The workstation asks the on-prem DNS server {ip}."),
     }
 }
 
@@ -95,14 +83,14 @@ pub fn resolve(
         NameHome::PublicDns
     };
     let record = a.record_ip();
-    let record_text = Ip4Text::new(record);
+    let record_text = record;
     let zone = names.private_zone.as_deref().unwrap_or_default();
     rec.push(Event::new(
         Hop::Resolver,
         EventKind::DnsQuery,
         client,
         resolver,
-        cat(&["A? ", name]),
+        format!("A? {name}"),
         resolver_words(a, who),
         Verdict::Pass,
     ));
@@ -127,17 +115,8 @@ pub fn resolve(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PublicDns,
-                cat(&["A? ", name]),
-                cat(&[
-                    via,
-                    " Azure public DNS (Microsoft-managed) holds ",
-                    name,
-                    " and answers the ",
-                    kind,
-                    " IP ",
-                    &record_text,
-                    end,
-                ]),
+                format!("A? {name}"),
+                format!("{via} Azure public DNS (Microsoft-managed) holds {name} and answers the {kind} IP {record_text}{end}"),
                 Verdict::Pass,
             ));
             (Place::PublicDns, Ok(()))
@@ -148,7 +127,7 @@ pub fn resolve(
     let via_private_resolver = who == ClientKind::OnPrem && answer_place == Place::PrivateZone;
     match found {
         Ok(()) => {
-            let answer = cat(&["A ", &record_text]);
+            let answer = format!("A {record_text}");
             rec.push(Event::new(
                 if answer_place == Place::PublicDns {
                     Hop::PublicDns
@@ -163,7 +142,7 @@ pub fn resolve(
                     resolver
                 },
                 answer.clone(),
-                cat(&[name, " → ", &record_text]),
+                format!("{name} → {record_text}"),
                 Verdict::Pass,
             ));
             if via_private_resolver {
@@ -183,7 +162,7 @@ pub fn resolve(
                 resolver,
                 client,
                 answer,
-                cat(&["The resolver returns ", &record_text, "."]),
+                format!("The resolver returns {record_text}."),
                 Verdict::Pass,
             ));
             Ok(record)
@@ -195,7 +174,7 @@ pub fn resolve(
                 resolver,
                 client,
                 "NXDOMAIN".to_string(),
-                cat(&["No such name: ", name, "."]),
+                format!("No such name: {name}."),
                 Verdict::Block,
             ));
             Err(blocked)
@@ -234,8 +213,8 @@ fn private_lookup(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PublicDns,
-                cat(&["A? ", name]),
-                cat(&["The recursive resolver asks the public azmk8s.io servers, which have no record for ", name, ": NXDOMAIN."]),
+                format!("A? {name}"),
+                format!("The recursive resolver asks the public azmk8s.io servers, which have no record for {name}: NXDOMAIN."),
                 Verdict::Block,
             ));
             (Place::PublicDns, Err(Blocked::new(Hop::PublicDns, why)))
@@ -246,8 +225,8 @@ fn private_lookup(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PrivateZone,
-                cat(&["A? ", name]),
-                cat(&["The private DNS zone ", zone, " is linked to the cluster VNet (AKS creates that link), so Azure DNS answers from it."]),
+                format!("A? {name}"),
+                format!("The private DNS zone {zone} is linked to the cluster VNet (AKS creates that link), so Azure DNS answers from it."),
                 Verdict::Pass,
             ));
             (Place::PrivateZone, Ok(()))
@@ -259,12 +238,8 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     resolver,
                     Place::PrivateZone,
-                    cat(&["A? ", name]),
-                    cat(&[
-                        "The private DNS zone ",
-                        zone,
-                        " is linked to the hub VNet, so Azure DNS in the hub answers from it.",
-                    ]),
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is linked to the hub VNet, so Azure DNS in the hub answers from it."),
                     Verdict::Pass,
                 ));
                 (Place::PrivateZone, Ok(()))
@@ -274,12 +249,12 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     resolver,
                     Place::PrivateZone,
-                    cat(&["A? ", name]),
-                    cat(&["The private DNS zone ", zone, " is not linked to the hub VNet: Azure DNS in the hub cannot see it and public DNS has no record, so NXDOMAIN."]),
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is not linked to the hub VNet: Azure DNS in the hub cannot see it and public DNS has no record, so NXDOMAIN."),
                     Verdict::Block,
                 ));
                 let zone_words = zone_kind_words(a);
-                let public_hint = a.public_fqdn_hint();
+                let public_hint = public_fqdn_hint(a);
                 let why = format!(
                     "The private DNS zone {zone} is not linked to the hub VNet, so Azure DNS in the hub cannot see it and public DNS has no record. Fix: link the zone to the hub VNet (zonelink=on){zone_words}.{public_hint}"
                 );
@@ -294,11 +269,11 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     resolver,
                     Place::PublicDns,
-                    cat(&["A? ", name]),
-                    cat(&["Without a conditional forwarder the on-prem DNS server sends the query to the Internet; Azure public DNS has no record for ", name, ": NXDOMAIN."]),
+                    format!("A? {name}"),
+                    format!("Without a conditional forwarder the on-prem DNS server sends the query to the Internet; Azure public DNS has no record for {name}: NXDOMAIN."),
                     Verdict::Block,
                 ));
-                let public_hint = a.public_fqdn_hint();
+                let public_hint = public_fqdn_hint(a);
                 let link = if s.zone_link {
                     ""
                 } else {
@@ -315,14 +290,8 @@ fn private_lookup(
                 EventKind::DnsQuery,
                 resolver,
                 Place::PrivateResolver,
-                cat(&["A? ", name]),
-                cat(&[
-                    "A conditional forwarder for ",
-                    &rule,
-                    " sends the query over the VPN to the DNS Private Resolver inbound endpoint ",
-                    &Ip4Text::new(addr.private_resolver_ip),
-                    " in the hub, which asks Azure DNS from inside the hub VNet.",
-                ]),
+                format!("A? {name}"),
+                format!("A conditional forwarder for {rule} sends the query over the VPN to the DNS Private Resolver inbound endpoint {} in the hub, which asks Azure DNS from inside the hub VNet.", addr.private_resolver_ip),
                 Verdict::Pass,
             ));
             if s.zone_link {
@@ -331,12 +300,8 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     Place::PrivateResolver,
                     Place::PrivateZone,
-                    cat(&["A? ", name]),
-                    cat(&[
-                        "The private DNS zone ",
-                        zone,
-                        " is linked to the hub VNet, so the Private Resolver gets the answer.",
-                    ]),
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is linked to the hub VNet, so the Private Resolver gets the answer."),
                     Verdict::Pass,
                 ));
                 (Place::PrivateZone, Ok(()))
@@ -346,12 +311,12 @@ fn private_lookup(
                     EventKind::DnsQuery,
                     Place::PrivateResolver,
                     Place::PrivateZone,
-                    cat(&["A? ", name]),
-                    cat(&["The private DNS zone ", zone, " is not linked to the hub VNet where the Private Resolver lives: NXDOMAIN."]),
+                    format!("A? {name}"),
+                    format!("The private DNS zone {zone} is not linked to the hub VNet where the Private Resolver lives: NXDOMAIN."),
                     Verdict::Block,
                 ));
                 let zone_words = zone_kind_words(a);
-                let public_hint = a.public_fqdn_hint();
+                let public_hint = public_fqdn_hint(a);
                 let why = format!(
                     "The conditional forwarder reaches the DNS Private Resolver in the hub, but the private DNS zone {zone} is not linked to the hub VNet, so the resolver finds nothing. Fix: link the zone to the hub VNet (zonelink=on){zone_words}.{public_hint}"
                 );
@@ -376,7 +341,7 @@ fn zone_kind_words(a: &Analysis<'_>) -> String {
 /// The conditional forwarding rule on-prem needs: one rule for the zones' common parent
 /// (`privatelink.<region>.azmk8s.io`, or `private.<region>.azmk8s.io` with VNet integration)
 /// serves every cluster, whatever the zone type; what is per cluster with system zones is the
-/// zone's link to the hub (model.md section 4).
+/// zone's link to the hub (docs/model.md section 4).
 fn forwarding_rule_words(a: &Analysis<'_>, zone: &str) -> String {
     let suffix = ["privatelink.", "private."]
         .iter()
@@ -390,5 +355,17 @@ fn forwarding_rule_words(a: &Analysis<'_>, zone: &str) -> String {
             "{suffix} (one rule serves every cluster, and the shared BYO zone is linked to the hub once)"
         ),
         _ => suffix.to_string(),
+    }
+}
+
+/// Hint appended to DNS failures when the public FQDN would work from private networks.
+fn public_fqdn_hint(a: &Analysis<'_>) -> String {
+    let s = a.scenario();
+    match &a.names().fqdn {
+        Some(fqdn) if s.is_private() && s.kubeconfig == Kubeconfig::Private => format!(
+            " Or use the public FQDN (`az aks get-credentials --public-fqdn`, kubeconfig=public): {fqdn} resolves to {} anywhere, with no zone link or forwarder.",
+            a.record_ip()
+        ),
+        _ => String::new(),
     }
 }

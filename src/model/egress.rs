@@ -1,7 +1,7 @@
 //! How a source leaves for the Internet, and which public address the API server then sees.
 //!
 //! Authorized ranges filter on the address the packets carry when they reach the public
-//! endpoint, so where the private source address is translated is the whole story (model.md
+//! endpoint, so where the private source address is translated is the whole story (docs/model.md
 //! sections 1 and 3):
 //! * the node leaves through its cluster's outbound type: the load balancer's outbound rule,
 //!   the NAT gateway on the cluster's subnets, or the hub firewall its route table points at;
@@ -55,7 +55,7 @@ pub fn device(s: &Scenario, who: ClientKind) -> Option<Device> {
     shared.then(|| node_device(s))
 }
 
-/// What the hub firewall must also let through for the nodes (model.md section 4): the control
+/// What the hub firewall must also let through for the nodes (docs/model.md section 4): the control
 /// plane's FQDNs on 443, with TLS (and konnectivity's ALPN) untouched.
 pub fn firewall_rule_words(s: &Scenario) -> String {
     format!(

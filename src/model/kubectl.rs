@@ -7,7 +7,6 @@
 use std::net::Ipv4Addr;
 
 use super::cluster::Cluster;
-use super::text::{cat, push_spaces, Ip4Text};
 
 /// The provisioning error `az aks create` reports when the nodes cannot reach the API server
 /// during bootstrap (the CSE exits with status 51), for example when authorized ranges omit
@@ -24,70 +23,48 @@ pub const BOOTSTRAP_CONN_FAIL_EXIT: u8 = 51;
 /// row.
 pub fn get_nodes(cluster: &Cluster, ready: bool) -> String {
     let status = if ready { "Ready" } else { "NotReady" };
-    // Each cell is one or two parts, so that `v<version>` needs no allocation of its own.
-    let header = [
-        ["NAME", ""],
-        ["STATUS", ""],
-        ["ROLES", ""],
-        ["AGE", ""],
-        ["VERSION", ""],
-    ];
+    let version = format!("v{}", cluster.kubernetes_version);
+    let header = ["NAME", "STATUS", "ROLES", "AGE", "VERSION"];
     let row = [
-        [cluster.node_name.as_str(), ""],
-        [status, ""],
-        ["agent", ""],
-        [cluster.node_age.as_str(), ""],
-        ["v", cluster.kubernetes_version.as_str()],
+        cluster.node_name.as_str(),
+        status,
+        "agent",
+        cluster.node_age.as_str(),
+        &version,
     ];
-    let len = |cell: &[&str; 2]| cell[0].len() + cell[1].len();
-    let widths: [usize; 5] = std::array::from_fn(|col| len(&header[col]).max(len(&row[col])) + 3);
-    let mut out = String::with_capacity(2 * widths.iter().sum::<usize>() + 1);
-    for (line_no, line) in [header, row].iter().enumerate() {
-        if line_no > 0 {
-            out.push('\n');
-        }
-        for (col, cell) in line.iter().enumerate() {
-            out.push_str(cell[0]);
-            out.push_str(cell[1]);
-            if col + 1 < line.len() {
-                push_spaces(&mut out, widths[col].saturating_sub(len(cell)));
+    let widths: Vec<usize> = (0..header.len())
+        .map(|col| header[col].len().max(row[col].len()) + 3)
+        .collect();
+    let line = |cells: &[&str]| {
+        let mut out = String::new();
+        for (col, cell) in cells.iter().enumerate() {
+            out.push_str(cell);
+            if col + 1 < cells.len() {
+                out.push_str(&" ".repeat(widths[col] - cell.len()));
             }
         }
-    }
-    out
+        out
+    };
+    format!("{}\n{}", line(&header), line(&row))
 }
 
 /// Blocked or unroutable: the SYN is dropped and Go's dialer gives up.
 pub fn timeout(ip: Ipv4Addr) -> String {
-    cat(&[
-        "Unable to connect to the server: dial tcp ",
-        &Ip4Text::new(ip),
-        ":443: i/o timeout",
-    ])
+    format!("Unable to connect to the server: dial tcp {ip}:443: i/o timeout")
 }
 
 /// The name did not resolve; `resolver` is the address in the client's `resolv.conf`.
 pub fn no_such_host(name: &str, resolver: Ipv4Addr) -> String {
-    cat(&[
-        "Unable to connect to the server: dial tcp: lookup ",
-        name,
-        " on ",
-        &Ip4Text::new(resolver),
-        ":53: no such host",
-    ])
+    format!(
+        "Unable to connect to the server: dial tcp: lookup {name} on {resolver}:53: no such host"
+    )
 }
 
 /// `kubectl logs` when the API server cannot reach the kubelet (konnectivity tunnel down): the
 /// API server dials the node by name on 10250, and the dial to its address times out
-/// (model.md section 4). The pod is the article's sample `default/web`.
+/// (docs/model.md section 4). The pod is the article's sample `default/web`.
 pub fn logs_timeout(cluster: &Cluster) -> String {
-    cat(&[
-        "Error from server: Get \"https://",
-        &cluster.node_name,
-        ":10250/containerLogs/default/web/web\": dial tcp ",
-        &Ip4Text::new(cluster.addresses.node_ip),
-        ":10250: i/o timeout",
-    ])
+    format!("Error from server: Get \"https://{}:10250/containerLogs/default/web/web\": dial tcp {}:10250: i/o timeout", cluster.node_name, cluster.addresses.node_ip)
 }
 
 /// What `az aks command invoke` prints when its `command-<id>` pod never starts (every node is
@@ -101,7 +78,7 @@ pub fn run_command_timeout() -> String {
 
 /// What `az aks command invoke` prints when `disableRunCommand` is true.
 ///
-/// ILLUSTRATIVE: no source gives the real text (aks-facts.md: "Error text returned when
+/// ILLUSTRATIVE: no source gives the real text (docs/aks-facts.md: "Error text returned when
 /// invoking on a disabled cluster: UNCONFIRMED"). This is a plausible message in the az CLI's
 /// usual `(Code) Message` shape for ARM errors, and the page labels it as illustrative.
 pub fn run_command_disabled() -> String {

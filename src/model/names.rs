@@ -5,9 +5,6 @@
 //! lowercase like the article's suffixes, and as a version-4-shaped GUID). The article's own
 //! clusters are looked up first in [`OBSERVED`], so that transcripts match what readers saw.
 
-use std::cell::RefCell;
-use std::sync::Arc;
-
 use super::cluster::Cluster;
 use super::scenario::{DnsZone, Scenario};
 
@@ -57,7 +54,7 @@ pub const OBSERVED: &[ObservedNames] = &[
 /// The az CLI's default `--dns-name-prefix`: `{name[0:10]}-{rg[0:16]}-{sub[0:6]}`.
 ///
 /// `_get_default_dns_prefix` in azure-cli strips every character outside `[A-Za-z0-9-]` (so
-/// dashes are kept: the article's `aks-ntwdem`, where aks-facts.md's summary says
+/// dashes are kept: the article's `aks-ntwdem`, where docs/aks-facts.md's summary says
 /// "non-alphanumerics") and prefixes `a` when the name part does not start with a letter.
 pub fn dns_prefix(cluster: &Cluster) -> String {
     let keep = |c: &char| c.is_ascii_alphanumeric() || *c == '-';
@@ -140,69 +137,15 @@ pub fn zone_guid(cluster: &Cluster) -> String {
     // Shape it like a random (version 4, RFC 4122 variant) GUID, as Azure's are.
     v = (v & !(0xf << 76)) | (0x4 << 76);
     v = (v & !(0x3 << 62)) | (0x2 << 62);
-    // 32 lowercase hex digits, most significant first, with dashes after digits 8, 12, 16
-    // and 20 (`{v:032x}` cut into 8-4-4-4-12).
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(36);
-    for i in 0..32 {
-        if matches!(i, 8 | 12 | 16 | 20) {
-            out.push('-');
-        }
-        let nibble = (v >> (124 - 4 * i)) & 0xf;
-        out.push(char::from(HEX[nibble as usize]));
-    }
-    out
-}
-
-/// What a scenario's names depend on: the cluster's identity and region, and three facts of
-/// the access settings. Two scenarios with equal keys have equal [`Names`].
-#[derive(Debug)]
-struct NamesKey {
-    name: String,
-    resource_group: String,
-    subscription_id: String,
-    region: String,
-    public_fqdn: bool,
-    vnet: bool,
-    zone: Option<DnsZone>,
-}
-
-impl NamesKey {
-    fn new(s: &Scenario) -> NamesKey {
-        let c = &s.cluster;
-        NamesKey {
-            name: c.name.clone(),
-            resource_group: c.resource_group.clone(),
-            subscription_id: c.subscription_id.clone(),
-            region: c.region.clone(),
-            public_fqdn: s.public_fqdn_enabled(),
-            vnet: s.vnet_integration(),
-            zone: s.dns_zone(),
-        }
-    }
-
-    fn matches(&self, s: &Scenario) -> bool {
-        let c = &s.cluster;
-        self.public_fqdn == s.public_fqdn_enabled()
-            && self.vnet == s.vnet_integration()
-            && self.zone == s.dns_zone()
-            && self.name == c.name
-            && self.resource_group == c.resource_group
-            && self.subscription_id == c.subscription_id
-            && self.region == c.region
-    }
-}
-
-/// How many scenarios' names [`Names::shared`] remembers per thread: every access
-/// configuration of one cluster (public, VNet-integrated public, private and VNet-integrated
-/// private × three zone options × public FQDN on or off) fits.
-const NAMES_MEMO_LEN: usize = 16;
-
-thread_local! {
-    /// Names computed lately, most recent last. The page recomputes the names of one cluster on
-    /// every keystroke and the benchmark for every scenario of a matrix; hashing the identity
-    /// and formatting five names each time was a seventh of a simulation.
-    static NAMES_MEMO: RefCell<Vec<(NamesKey, Arc<Names>)>> = const { RefCell::new(Vec::new()) };
+    let hex = format!("{v:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }
 
 /// Every DNS name of a scenario, as `az aks show` prints them.
@@ -233,36 +176,6 @@ impl Names {
     /// * VNet integration, private: the same with `private.` instead of `privatelink.`;
     /// * `fqdn` is null when the public FQDN is disabled.
     pub fn for_scenario(s: &Scenario) -> Names {
-        Names::clone(&Names::shared(s))
-    }
-
-    /// [`Names::for_scenario`], shared: memoised per thread (the last 16 distinct name sets),
-    /// so that simulating many scenarios of one cluster computes its names once. Invisible to
-    /// callers: the names are a pure function of the key compared.
-    pub fn shared(s: &Scenario) -> Arc<Names> {
-        let hit = NAMES_MEMO.with(|m| {
-            m.borrow()
-                .iter()
-                .rev()
-                .find(|(key, _)| key.matches(s))
-                .map(|(_, names)| Arc::clone(names))
-        });
-        if let Some(names) = hit {
-            return names;
-        }
-        let names = Arc::new(Names::compute(s));
-        NAMES_MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() == NAMES_MEMO_LEN {
-                m.remove(0);
-            }
-            m.push((NamesKey::new(s), Arc::clone(&names)));
-        });
-        names
-    }
-
-    /// The names, computed without the memo.
-    fn compute(s: &Scenario) -> Names {
         let c = &s.cluster;
         let prefix = dns_prefix(c);
         let region = &c.region;

@@ -34,15 +34,22 @@ pub struct AccessProfile {
 impl Scenario {
     /// Derives the access profile from the scenario (pure).
     pub fn access_profile(&self) -> AccessProfile {
+        let parsed = self
+            .ranges_text()
+            .map(|text| ParsedRanges::parse(text, self.max_ranges()));
+        self.access_profile_with(parsed.as_ref())
+    }
+
+    /// [`Self::access_profile`] from the filter's ranges already parsed (`None` when
+    /// [`Self::ranges_text`] is `None`), so that a caller holding an [`Analysis`] parses them
+    /// once per change.
+    ///
+    /// [`Analysis`]: super::analysis::Analysis
+    pub fn access_profile_with(&self, parsed: Option<&ParsedRanges<'_>>) -> AccessProfile {
         let private = self.is_private();
-        let authorized_ip_ranges = self.ranges_text().and_then(|text| {
-            let parsed = ParsedRanges::parse(text, self.max_ranges());
-            if parsed.is_disabled() {
-                None
-            } else {
-                Some(parsed.stored_form())
-            }
-        });
+        let authorized_ip_ranges = parsed
+            .filter(|parsed| !parsed.is_disabled())
+            .map(ParsedRanges::stored_form);
         let private_dns_zone = self.dns_zone().map(|zone| match zone {
             DnsZone::System => "system".to_string(),
             DnsZone::None => "none".to_string(),
@@ -79,12 +86,5 @@ impl Scenario {
                 None
             },
         }
-    }
-}
-
-impl AccessProfile {
-    /// Pretty JSON with two-space indentation, like `az aks show | jq .apiServerAccessProfile`.
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "null".to_string())
     }
 }

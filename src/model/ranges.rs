@@ -31,16 +31,13 @@
 //! between the "global" and "IPv6" messages. The widget accepts exactly what az accepts: an
 //! accepted range such as `0.0.0.0/0` then lets every source it contains through the filter.
 //!
-//! The result is built in one pass (no allocation per entry) and a containment check is a
-//! vectorised linear scan over the networks and masks. Long lists are memoised per thread (see
-//! [`ParsedRanges::parse`]): the benchmark (`cargo xtask bench model`) simulates every
-//! one-click scenario of every access mode, sharing one 2,000-range list, in about half a
-//! millisecond.
+//! Parsing is one plain pass over the entries and a containment check a linear scan: one
+//! scenario per settings change, even with 2,000 ranges, takes a small part of the page's
+//! per-change budget (`docs/model-rules.md`, "Module layout and performance").
 
 use std::net::Ipv4Addr;
-use std::sync::Arc;
 
-use super::text::{push_cidr, split_commas, trim};
+use ipnet::Ipv4Net;
 
 /// az CLI: an IPv6 entry.
 pub const MSG_IPV6: &str = "--api-server-authorized-ip-ranges cannot be IPv6 addresses";
@@ -65,6 +62,14 @@ pub fn msg_too_many(limit: usize) -> String {
 
 /// The special entry meaning "only the cluster's own load balancer outbound IP".
 pub const ONLY_CLUSTER_EGRESS: &str = "0.0.0.0/32";
+
+/// True when a ranges text switches the filter on: at least one entry is not blank. `""`, like
+/// `--api-server-authorized-ip-ranges ""`, and a list of blanks switch it off
+/// (`docs/model-rules.md`, "Settings"). The one rule the simulator, the trace and the diagram
+/// follow.
+pub fn switches_filter_on(text: &str) -> bool {
+    text.split(',').any(|entry| !entry.trim().is_empty())
+}
 
 /// Why an entry or the whole list is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,71 +117,9 @@ pub struct RangeIssue<'a> {
     pub problem: RangeProblem,
     /// The offending entry, trimmed, as typed; `None` for list-level problems.
     pub entry: Option<&'a str>,
-}
-
-/// A valid IPv4 range as `(network, mask)` in host byte order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Net4 {
-    /// Network address.
-    pub network: u32,
-    /// Prefix length 0..=32.
-    pub prefix: u8,
-}
-
-impl Net4 {
-    /// The netmask for the prefix.
-    pub fn mask(self) -> u32 {
-        prefix_mask(self.prefix)
-    }
-
-    /// Containment test.
-    pub fn contains(self, ip: Ipv4Addr) -> bool {
-        (u32::from(ip) & self.mask()) == self.network
-    }
-}
-
-impl std::fmt::Display for Net4 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}", Ipv4Addr::from(self.network), self.prefix)
-    }
-}
-
-/// What parsing a ranges text yields, without borrowing it (so it can be memoised).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Core {
-    /// Number of comma-separated entries (what the 200 / 2,000 limit counts).
-    count: usize,
-    /// Number of non-blank entries.
-    non_blank: usize,
-    /// `0.0.0.0/32` is one of the entries.
-    zero_seen: bool,
-    /// Networks of the valid IPv4 entries, for the containment scan (kept apart from
-    /// `masks`, same order, so that the scan vectorises).
-    networks: Vec<u32>,
-    /// Netmasks of the valid IPv4 entries.
-    masks: Vec<u32>,
-    /// Problems in the order az would meet them, with the entry's byte span in the text.
-    issues: Vec<(RangeProblem, Option<(usize, usize)>)>,
-}
-
-/// Texts at least this long are memoised (a typed list of a few ranges is cheaper to parse
-/// than to compare).
-const MEMO_MIN_LEN: usize = 512;
-
-thread_local! {
-    /// The last long text parsed, with its limit and result. The page and the benchmark
-    /// simulate many scenarios (modes × clients) sharing one long list; memoising it keeps the
-    /// "parse once per scenario" cost at one parse per distinct list. Invisible to callers:
-    /// the result is a pure function of `(text, limit)`.
-    ///
-    /// The key is the text itself, compared in full on every look-up (one `memcmp`, about
-    /// 0.7 µs for 2,000 ranges). Comparing the caller's pointer and length instead would be
-    /// unsound: a list edited in place keeps both (`replace_range` of one digit), and a new
-    /// list of the same length is routinely allocated where the previous one was freed (the
-    /// page replaces its scenario on every keystroke), so a stale result would be returned. A
-    /// hash would have to read the whole text too, so it would cost as much as the compare.
-    static MEMO: std::cell::RefCell<Option<(String, usize, Arc<Core>)>> =
-        const { std::cell::RefCell::new(None) };
+    /// The offending entry's position in the comma-separated list (0 for the first), so that
+    /// an editor showing one field per entry can put the message under the right field.
+    pub index: Option<usize>,
 }
 
 /// The authorized ranges of a scenario, parsed once.
@@ -184,207 +127,154 @@ thread_local! {
 pub struct ParsedRanges<'a> {
     /// The text as typed.
     text: &'a str,
-    core: Arc<Core>,
-}
-
-/// Byte span of `part` inside `whole` (`part` is a subslice of `whole`).
-fn span(whole: &str, part: &str) -> (usize, usize) {
-    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
-    (start, start + part.len())
-}
-
-fn parse_core(text: &str, limit: usize) -> Core {
-    let mut core = Core::default();
-    // `--api-server-authorized-ip-ranges ""`: the filter is off, nothing to check.
-    if text.is_empty() {
-        return core;
-    }
-    core.networks.reserve(text.len() / 10 + 1);
-    core.masks.reserve(text.len() / 10 + 1);
-    let mut blank_seen = false;
-    let mut zero_at = None;
-    let mut entry_issues = Vec::new();
-    for raw in split_commas(text) {
-        core.count += 1;
-        let entry = trim(raw);
-        if entry.is_empty() {
-            blank_seen = true;
-            continue;
-        }
-        core.non_blank += 1;
-        if entry == ONLY_CLUSTER_EGRESS {
-            core.zero_seen = true;
-            zero_at = zero_at.or(Some(span(text, entry)));
-            continue;
-        }
-        match classify(entry) {
-            Ok(net) => {
-                core.networks.push(net.network);
-                core.masks.push(net.mask());
-            }
-            Err(problem) => entry_issues.push((problem, Some(span(text, entry)))),
-        }
-    }
-    let many = core.count > 1;
-    if many && core.zero_seen {
-        core.issues.push((RangeProblem::ZeroWithOthers, zero_at));
-    }
-    if many && blank_seen {
-        core.issues.push((RangeProblem::DisabledAndEnabled, None));
-    }
-    core.issues.append(&mut entry_issues);
-    if core.count > limit {
-        core.issues.push((RangeProblem::TooMany { limit }, None));
-    }
-    core
+    /// Number of comma-separated entries (what the 200 / 2,000 limit counts).
+    count: usize,
+    /// Number of non-blank entries.
+    non_blank: usize,
+    /// `0.0.0.0/32` is one of the entries.
+    zero_seen: bool,
+    /// Every entry, trimmed, with its network when it is a valid global IPv4 one (the filter
+    /// lets those through).
+    entries: Vec<(&'a str, Option<Ipv4Net>)>,
+    /// Problems in the order az would meet them.
+    issues: Vec<RangeIssue<'a>>,
 }
 
 impl<'a> ParsedRanges<'a> {
-    /// Splits, checks and parses `text` in one pass; `limit` is the maximum number of ranges.
-    ///
-    /// Texts of 512 bytes or more are memoised per thread (the last one only): simulating
-    /// many scenarios that share a long list parses it once. The result depends only on
-    /// `(text, limit)`, so the memo is invisible.
+    /// Splits, checks and parses `text`; `limit` is the maximum number of ranges.
     pub fn parse(text: &'a str, limit: usize) -> ParsedRanges<'a> {
-        if text.len() < MEMO_MIN_LEN {
-            return ParsedRanges {
-                text,
-                core: Arc::new(parse_core(text, limit)),
-            };
-        }
-        let hit = MEMO.with(|m| {
-            m.borrow()
-                .as_ref()
-                .and_then(|(t, l, core)| (*l == limit && t == text).then(|| Arc::clone(core)))
-        });
-        let core = match hit {
-            Some(core) => core,
-            None => {
-                let core = Arc::new(parse_core(text, limit));
-                MEMO.with(|m| *m.borrow_mut() = Some((text.to_string(), limit, Arc::clone(&core))));
-                core
-            }
+        let mut parsed = ParsedRanges {
+            text,
+            count: 0,
+            non_blank: 0,
+            zero_seen: false,
+            entries: Vec::new(),
+            issues: Vec::new(),
         };
-        ParsedRanges { text, core }
+        // `--api-server-authorized-ip-ranges ""`: the filter is off, nothing to check.
+        if text.is_empty() {
+            return parsed;
+        }
+        let mut blank_seen = false;
+        let mut zero_at = None;
+        let mut entry_issues = Vec::new();
+        for (index, raw) in text.split(',').enumerate() {
+            parsed.count += 1;
+            let entry = raw.trim();
+            if entry.is_empty() {
+                blank_seen = true;
+                parsed.entries.push((entry, None));
+                continue;
+            }
+            parsed.non_blank += 1;
+            if entry == ONLY_CLUSTER_EGRESS {
+                parsed.zero_seen = true;
+                zero_at = zero_at.or(Some((entry, index)));
+                parsed.entries.push((entry, None));
+                continue;
+            }
+            match classify(entry) {
+                Ok(net) => parsed.entries.push((entry, Some(net))),
+                Err(problem) => {
+                    parsed.entries.push((entry, None));
+                    entry_issues.push(RangeIssue {
+                        problem,
+                        entry: Some(entry),
+                        index: Some(index),
+                    });
+                }
+            }
+        }
+        let many = parsed.count > 1;
+        if many && parsed.zero_seen {
+            parsed.issues.push(RangeIssue {
+                problem: RangeProblem::ZeroWithOthers,
+                entry: zero_at.map(|(entry, _)| entry),
+                index: zero_at.map(|(_, index)| index),
+            });
+        }
+        if many && blank_seen {
+            parsed.issues.push(RangeIssue {
+                problem: RangeProblem::DisabledAndEnabled,
+                entry: None,
+                index: None,
+            });
+        }
+        parsed.issues.append(&mut entry_issues);
+        if parsed.count > limit {
+            parsed.issues.push(RangeIssue {
+                problem: RangeProblem::TooMany { limit },
+                entry: None,
+                index: None,
+            });
+        }
+        parsed
     }
 
     /// Problems found; empty when az and ARM would accept the list.
     pub fn issues(&self) -> Vec<RangeIssue<'a>> {
-        let text = self.text;
-        self.core
-            .issues
-            .iter()
-            .map(|&(problem, at)| RangeIssue {
-                problem,
-                entry: at.and_then(|(a, b)| text.get(a..b)),
-            })
-            .collect()
+        self.issues.clone()
     }
 
     /// True when az and ARM would accept the list.
     pub fn is_valid(&self) -> bool {
-        self.core.issues.is_empty()
+        self.issues.is_empty()
     }
 
     /// True when the list switches the filter off (`""` or only blanks).
     pub fn is_disabled(&self) -> bool {
-        self.core.non_blank == 0
+        self.non_blank == 0
     }
 
     /// True for the special `0.0.0.0/32` alone: only the cluster's LB outbound IP may connect.
     pub fn only_cluster_egress(&self) -> bool {
-        self.core.count == 1 && self.core.zero_seen
+        self.count == 1 && self.zero_seen
     }
 
     /// Number of entries as typed (what the 200 / 2,000 limit counts).
     pub fn len(&self) -> usize {
-        self.core.count
+        self.count
     }
 
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.core.count == 0
+        self.count == 0
     }
 
     /// Is `ip` inside one of the valid listed ranges? (Implicit authorizations, such as the
     /// cluster's LB outbound IP, are the caller's business.)
-    ///
-    /// A linear scan, branch-free over blocks of 16 entries so that it vectorises: 2,000
-    /// ranges take a few hundred nanoseconds.
     pub fn contains(&self, ip: Ipv4Addr) -> bool {
-        const BLOCK: usize = 16;
-        let ip = u32::from(ip);
-        let (networks, masks) = (&self.core.networks, &self.core.masks);
-        let mut start = 0;
-        while start + BLOCK <= networks.len() {
-            let (n, m) = (
-                &networks[start..start + BLOCK],
-                &masks[start..start + BLOCK],
-            );
-            if n.iter()
-                .zip(m)
-                .fold(false, |hit, (&net, &mask)| hit | (ip & mask == net))
-            {
-                return true;
-            }
-            start += BLOCK;
-        }
-        networks[start..]
+        self.entries
             .iter()
-            .zip(&masks[start..])
-            .any(|(&net, &mask)| ip & mask == net)
+            .any(|(_, net)| net.is_some_and(|net| net.contains(&ip)))
     }
 
     /// The list as `az aks show` prints it in `authorizedIpRanges`: bare addresses become
     /// `/32` (observed in Azure/AKS#4085 and in the article's `81.xxx.yyy.zzz/32`), valid CIDRs
     /// are printed canonically, anything else as typed.
     pub fn stored_form(&self) -> Vec<String> {
-        if self.text.is_empty() {
-            return Vec::new();
-        }
-        split_commas(self.text)
-            .map(trim)
-            .map(|e| match classify(e) {
-                Ok(net) => canonical(e, net),
-                Err(_) => {
-                    if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) {
-                        format!("{e}/32")
-                    } else {
-                        e.to_string()
-                    }
+        self.entries
+            .iter()
+            .map(|&(e, net)| match net {
+                Some(net) => canonical(e, net),
+                None if !e.contains('/') && !e.contains(':') && looks_like_address_text(e) => {
+                    format!("{e}/32")
                 }
+                None => e.to_string(),
             })
             .collect()
     }
 }
 
-/// `net.to_string()` for a valid entry `e` that parsed as `net`, reusing the typed text when it
-/// is already canonical: the address part of a valid entry always is (four decimal octets
-/// without leading zeros), so only a bare address (`/32` added) or a prefix written another
-/// way (`/08`, a netmask) needs printing.
-fn canonical(e: &str, net: Net4) -> String {
-    match e
-        .bytes()
-        .position(|b| b == b'/')
-        .map(|i| (&e[..i], &e[i + 1..]))
-    {
-        None => {
-            let mut out = String::with_capacity(e.len() + 3);
-            out.push_str(e);
-            out.push_str("/32");
-            out
-        }
-        Some((_, p))
-            if (p.len() == 1 || (p.len() == 2 && !p.starts_with('0')))
-                && p.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            e.to_string()
-        }
-        Some(_) => {
-            let mut out = String::with_capacity(18);
-            push_cidr(&mut out, net.network, net.prefix);
-            out
-        }
+/// A valid entry `e` (parsed as `net`) as az stores it. Its address is already canonical (four
+/// decimal octets without leading zeros), so only a bare address (`/32` added) or a prefix
+/// written another way (`/08`, a netmask) is reprinted; the typed text is kept otherwise, which
+/// spares printing 2,000 networks on every change.
+fn canonical(e: &str, net: Ipv4Net) -> String {
+    match e.split_once('/') {
+        None => format!("{e}/32"),
+        Some((_, prefix)) if prefix == net.prefix_len().to_string() => e.to_string(),
+        Some(_) => net.to_string(),
     }
 }
 
@@ -395,10 +285,10 @@ fn looks_like_address_text(e: &str) -> bool {
 }
 
 /// Checks one trimmed entry as az does; `Ok` is a valid global IPv4 network.
-pub fn classify(entry: &str) -> Result<Net4, RangeProblem> {
+pub fn classify(entry: &str) -> Result<Ipv4Net, RangeProblem> {
     match parse_v4_network(entry) {
         Ok(net) => {
-            if is_global_v4_network(net.network, net.network | !net.mask()) {
+            if is_global_v4_network(u32::from(net.network()), u32::from(net.broadcast())) {
                 Ok(net)
             } else {
                 Err(RangeProblem::NotGlobal)
@@ -426,34 +316,23 @@ enum V4Error {
     HostBits,
 }
 
-fn prefix_mask(prefix: u8) -> u32 {
-    u32::MAX
-        .checked_shl(32 - u32::from(prefix.min(32)))
-        .unwrap_or(0)
-}
-
 /// Python's `IPv4Network(text, strict=True)`.
-fn parse_v4_network(text: &str) -> Result<Net4, V4Error> {
-    // Byte scans rather than `split_once` / `contains`: entries are a dozen bytes long.
-    let (addr, mask) = match text.bytes().position(|b| b == b'/') {
-        Some(i) => {
-            let m = &text[i + 1..];
-            if m.bytes().any(|b| b == b'/') {
-                return Err(V4Error::Syntax);
-            }
-            (&text[..i], Some(m))
-        }
+fn parse_v4_network(text: &str) -> Result<Ipv4Net, V4Error> {
+    let (addr, mask) = match text.split_once('/') {
+        Some((_, m)) if m.contains('/') => return Err(V4Error::Syntax),
+        Some((a, m)) => (a, Some(m)),
         None => (text, None),
     };
-    let network = parse_v4_python(addr).ok_or(V4Error::Syntax)?;
+    let address = Ipv4Addr::from(parse_v4_python(addr).ok_or(V4Error::Syntax)?);
     let prefix = match mask {
         None => 32,
         Some(m) => parse_v4_prefix(m).ok_or(V4Error::Syntax)?,
     };
-    if network & !prefix_mask(prefix) != 0 {
+    let net = Ipv4Net::new(address, prefix).map_err(|_| V4Error::Syntax)?;
+    if net.network() != address {
         return Err(V4Error::HostBits);
     }
-    Ok(Net4 { network, prefix })
+    Ok(net)
 }
 
 /// Python's `_ip_int_from_string`: four decimal octets, each 1–3 ASCII digits, no leading zero,
@@ -600,20 +479,8 @@ const PRIVATE_V4_EXCEPTIONS: &[Block<u32>] = &[v4([192, 0, 0, 9], 32), v4([192, 
 /// Shared address space (RFC 6598), which `IPv4Network.is_global` refuses on its own.
 const SHARED_V4: Block<u32> = v4([100, 64, 0, 0], 10);
 
-/// First octets that start a private or shared block (quick filter before the exact check:
-/// a network can only lie inside a block when its first address does).
-fn first_octet_may_be_private(octet: u32) -> bool {
-    matches!(
-        octet,
-        0 | 10 | 100 | 127 | 169 | 172 | 192 | 198 | 203 | 240..=255
-    )
-}
-
 /// Python's `IPv4Network.is_global` for the network `first..=last`.
 fn is_global_v4_network(first: u32, last: u32) -> bool {
-    if !first_octet_may_be_private(first >> 24) {
-        return true;
-    }
     let shared = SHARED_V4.contains(first) && SHARED_V4.contains(last);
     !shared && !is_private_network(first, last, PRIVATE_V4, PRIVATE_V4_EXCEPTIONS)
 }

@@ -1,6 +1,6 @@
 //! A scenario: the cluster, its API server access settings, and who runs `kubectl`.
 //!
-//! The settings mirror the deep-link keys of `contract.md` one to one, so that the fragment
+//! The settings mirror the deep-link keys of `docs/contract.md` one to one, so that the fragment
 //! codec (`link.rs`) is a thin layer. Settings whose mere presence matters keep a "was it given"
 //! bit (`Option`): `dns=system` on a public cluster is invalid even though `system` is the
 //! default value, and `ranges` switches the filter on for a public VNet-integrated cluster only
@@ -9,56 +9,9 @@
 use std::net::Ipv4Addr;
 
 use super::cluster::Cluster;
+use super::ranges::switches_filter_on;
 
-/// Declares a fieldless enum whose variants have a stable lowercase id (fragment value, JSON
-/// value, `data-*` attribute), with `ALL`, `as_str` and `from_id`.
-macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),+
-        }
-
-        impl $name {
-            /// Every value, in the order the contract lists them.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable id used in fragments, JSON and test hooks.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $id),+
-                }
-            }
-
-            /// Parses a stable id (exact, lowercase).
-            pub fn from_id(id: &str) -> Option<$name> {
-                match id {
-                    $($id => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-
-            /// The allowed ids, comma separated, for error messages.
-            pub fn allowed() -> String {
-                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-    };
-}
-pub(crate) use id_enum;
+pub(crate) use super::id_enum::id_enum;
 
 id_enum! {
     /// API server access mode (fragment key `mode`).
@@ -267,6 +220,12 @@ impl Scenario {
         }
     }
 
+    /// True when the authorized-ranges filter is on: the filter applies ([`Self::ranges_text`])
+    /// and its list is not blank ([`switches_filter_on`]).
+    pub fn filter_active(&self) -> bool {
+        self.ranges_text().is_some_and(switches_filter_on)
+    }
+
     /// Maximum number of authorized ranges: 200, or 2,000 with API server VNet integration.
     pub fn max_ranges(&self) -> usize {
         if self.vnet_integration() {
@@ -288,7 +247,7 @@ impl Scenario {
 
     /// The public IP the VM in the cluster VNet leaves from. With `egress=lb` the VM is not
     /// behind the cluster's load balancer, so it uses default outbound access: an unpredictable
-    /// regional-pool address (model.md section 3); the NAT gateway sits on the cluster's
+    /// regional-pool address (docs/model.md section 3); the NAT gateway sits on the cluster's
     /// subnets and the firewall's route covers them.
     pub fn vm_egress_ip(&self) -> Ipv4Addr {
         let a = &self.cluster.addresses;
@@ -308,5 +267,17 @@ impl Scenario {
             Egress::Firewall => a.firewall_egress_ip,
             Egress::Lb | Egress::NatGw => a.default_outbound_ip,
         }
+    }
+}
+
+/// The client, as the subject of a sentence.
+pub fn who_words(who: ClientKind) -> &'static str {
+    match who {
+        ClientKind::Laptop => "The laptop",
+        ClientKind::Vm => "The VM in the cluster VNet",
+        ClientKind::Peered => "The VM in the peered hub VNet",
+        ClientKind::OnPrem => "The on-prem workstation",
+        ClientKind::Node => "The node",
+        ClientKind::RunCommand => "az aks command invoke",
     }
 }

@@ -296,10 +296,9 @@ pub fn timeline(trace: &Trace) -> Vec<Phase> {
             matches!(e.kind, EventKind::Packet | EventKind::Filter) && e.hop != Hop::ApiServer
         })
         .collect();
-    let Some(first) = packets.first() else {
+    let Some(target) = packets.iter().find_map(|e| e.target) else {
         return phases;
     };
-    let target = first.label.trim_start_matches("TCP ").to_string();
     let rtt = rtt_ms(&packets);
     let via = path_words(&packets);
 

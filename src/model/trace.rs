@@ -1,10 +1,10 @@
 //! What a simulation produces: the ordered events the page animates, and the values its test
 //! hooks show (outcome, DNS answer, kubectl text, path, tunnel, why, validation).
 //!
-//! Ids are stable strings (`contract.md`): the page writes them into `data-*` attributes and
+//! Ids are stable strings (`docs/contract.md`): the page writes them into `data-*` attributes and
 //! graders read them, so they are part of the public API.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 
 use serde::Serialize;
 
@@ -211,6 +211,10 @@ pub struct Event {
     pub detail: String,
     /// Pass or block.
     pub verdict: Verdict,
+    /// The address and port a connection's events are for (`52.226.4.150:443`), so that
+    /// readers of the trace (the request timeline) need not recover it from `label`; `None`
+    /// for DNS, translation, ARM and the node's own connections.
+    pub target: Option<SocketAddrV4>,
 }
 
 impl Event {
@@ -232,6 +236,7 @@ impl Event {
             label,
             detail,
             verdict,
+            target: None,
         }
     }
 }
@@ -324,6 +329,11 @@ pub struct Trace {
     pub node_status: NodeStatus,
     /// Settings that have no effect here (hook `notes`).
     pub notes: Vec<Note>,
+    /// True when the authorized-ranges filter is on ([`Scenario::filter_active`]), for the
+    /// layers that draw or describe the public endpoint.
+    ///
+    /// [`Scenario::filter_active`]: super::scenario::Scenario::filter_active
+    pub filter_active: bool,
     /// True when no source gives the exact text of `kubectl_output` (some `az aks command
     /// invoke` errors): the page labels it as illustrative.
     pub output_illustrative: bool,
@@ -354,4 +364,30 @@ pub fn path_from_events(events: &[Event]) -> Vec<PathStep> {
         }
     }
     path
+}
+
+/// A hop, in words (with its article, to follow "at" or "from").
+pub fn hop_words(hop: Hop) -> &'static str {
+    match hop {
+        Hop::Client => "the client",
+        Hop::Resolver => "the resolver",
+        Hop::PrivateResolver => "the DNS Private Resolver",
+        Hop::PublicDns => "Azure public DNS",
+        Hop::PrivateZone => "the private DNS zone",
+        Hop::Internet => "the Internet",
+        Hop::Vpn => "the VPN",
+        Hop::Peering => "the VNet peering",
+        Hop::AuthorizedRanges => "the authorized IP ranges filter",
+        Hop::PublicEndpoint => "the public endpoint",
+        Hop::PrivateEndpoint => "the private endpoint",
+        Hop::Ilb => "the internal load balancer",
+        Hop::ApiServer => "the API server",
+        Hop::Arm => "Azure Resource Manager",
+        Hop::Tunnel => "the konnectivity tunnel",
+        Hop::Kubelet => "the kubelet's connection",
+        Hop::Egress => "the egress device",
+        Hop::ServiceEndpoint => "the service endpoint",
+        Hop::NetworkConfig => "the PaaS firewall",
+        Hop::Paas => "the PaaS instance",
+    }
 }

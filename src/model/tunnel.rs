@@ -1,4 +1,4 @@
-//! The node's two connections to the control plane (model.md section 4, "Node to control
+//! The node's two connections to the control plane (docs/model.md section 4, "Node to control
 //! plane"), each with its own verdict:
 //! 1. the kubelet's own HTTPS calls (node status, lease, watching its pods): they alone keep the
 //!    node `Ready`; dropped, the node goes `NotReady` after the node-lease grace period;
@@ -13,25 +13,10 @@
 
 use std::net::Ipv4Addr;
 
+use super::analysis::Analysis;
 use super::egress;
 use super::kubectl;
-use super::simulate::Analysis;
-use super::text::{cat, Ip4Text};
 use super::trace::{Event, EventKind, Hop, NodeStatus, Place, Tunnel, Verdict};
-
-/// The tunnel state of a (valid) scenario: direct with VNet integration, down when the nodes'
-/// egress IP is refused by the authorized ranges, konnectivity otherwise. The node always
-/// resolves its API server name (its own VNet is linked to the private zone, public names are
-/// public) and a private endpoint is always reachable from the node subnet.
-pub fn tunnel_state(a: &Analysis<'_>) -> Tunnel {
-    if a.scenario().vnet_integration() {
-        Tunnel::Direct
-    } else if a.node_egress_blocked() {
-        Tunnel::Down
-    } else {
-        Tunnel::Konnectivity
-    }
-}
 
 /// Where the node's connections enter the control plane, and that endpoint in words.
 fn endpoint(a: &Analysis<'_>) -> (Place, &'static str, Ipv4Addr) {
@@ -60,45 +45,34 @@ fn public_leg(a: &Analysis<'_>) -> String {
     if s.is_private() || s.vnet_integration() {
         return String::new();
     }
-    cat(&[
-        " from ",
-        &Ip4Text::new(s.node_egress_ip()),
-        ", the address ",
-        egress::node_device(s).words,
-        " gives them",
-    ])
+    format!(
+        " from {}, the address {} gives them",
+        s.node_egress_ip(),
+        egress::node_device(s).words
+    )
 }
 
 /// The kubelet's own connection: what keeps the node `Ready`.
 pub fn kubelet_event(a: &Analysis<'_>) -> Event {
     let (to, words, ip) = endpoint(a);
-    let ip = Ip4Text::new(ip);
     let blocked = a.node_egress_blocked();
+    let direct = if a.scenario().vnet_integration() {
+        " directly, without DNS"
+    } else {
+        ""
+    };
     let (label, detail) = if blocked {
         (
-            cat(&["kubelet → ", &ip]),
-            cat(&[
-                "The kubelet's own calls (node status, lease, its pods) leave",
-                &public_leg(a),
-                ", which no authorized range lists: dropped. After the node-lease grace period (about 40 s) the node is NotReady and no new pod starts on it.",
-            ]),
+            format!("kubelet → {ip}"),
+            format!("The kubelet's own calls (node status, lease, its pods) leave{}, which no authorized range lists: dropped. After the node-lease grace period (about 40 s) the node is NotReady and no new pod starts on it.", public_leg(a)),
         )
     } else {
         (
-            cat(&["kubelet → ", &ip]),
-            cat(&[
-                "The kubelet's own calls (node status, lease, its pods) reach ",
-                words,
-                &ip,
-                &public_leg(a),
-                if a.scenario().vnet_integration() {
-                    " directly, without DNS"
-                } else {
-                    ""
-                },
-                ": they keep the node Ready.",
-            ]),
-        )
+            format!("kubelet → {ip}"),
+            format!(
+                "The kubelet's own calls (node status, lease, its pods) reach {words}{ip}{}{direct}: they keep the node Ready.",
+                public_leg(a)
+            ),        )
     };
     Event::new(
         Hop::Kubelet,
@@ -120,37 +94,20 @@ pub fn tunnel_event(a: &Analysis<'_>) -> Event {
     let s = a.scenario();
     let addr = &s.cluster.addresses;
     let (to, words, ip) = endpoint(a);
-    let ip = Ip4Text::new(ip);
     let (label, detail, verdict) = match a.tunnel() {
         Tunnel::Direct => (
-            cat(&["konnectivity (pod traffic) → ILB ", &ip]),
-            cat(&[
-                "The API server reaches the kubelet on 10250 directly through the delegated subnet. With Azure CNI Overlay the pods' addresses (",
-                &super::cluster::cidr(addr.pod_cidr),
-                ") are outside the VNet, so konnectivity-agent still keeps a tunnel to the ILB for API server → pod traffic: webhooks, metrics-server, port-forward to pods.",
-            ]),
+            format!("konnectivity (pod traffic) → ILB {ip}"),
+            format!("The API server reaches the kubelet on 10250 directly through the delegated subnet. With Azure CNI Overlay the pods' addresses ({}) are outside the VNet, so konnectivity-agent still keeps a tunnel to the ILB for API server → pod traffic: webhooks, metrics-server, port-forward to pods.", addr.pod_cidr),
             Verdict::Pass,
         ),
         Tunnel::Konnectivity => (
-            cat(&["konnectivity → ", &ip]),
-            cat(&[
-                "konnectivity-agent keeps a tunnel to ",
-                words,
-                &ip,
-                &public_leg(a),
-                "; API server → kubelet traffic (logs, exec, port-forward, webhooks) rides back through it.",
-            ]),
+            format!("konnectivity → {ip}"),
+            format!("konnectivity-agent keeps a tunnel to {words}{ip}{}; API server → kubelet traffic (logs, exec, port-forward, webhooks) rides back through it.", public_leg(a)),
             Verdict::Pass,
         ),
         Tunnel::Down => (
-            cat(&["konnectivity → ", &ip]),
-            cat(&[
-                "konnectivity-agent's tunnel leaves",
-                &public_leg(a),
-                " too and is dropped: API server → kubelet traffic has no way back, so `kubectl logs` and `exec` fail with `",
-                &kubectl::logs_timeout(&s.cluster),
-                "`.",
-            ]),
+            format!("konnectivity → {ip}"),
+            format!("konnectivity-agent's tunnel leaves{} too and is dropped: API server → kubelet traffic has no way back, so `kubectl logs` and `exec` fail with `{}`.", public_leg(a), kubectl::logs_timeout(&s.cluster)),
             Verdict::Block,
         ),
     };
@@ -162,6 +119,7 @@ pub fn tunnel_event(a: &Analysis<'_>) -> Event {
         label,
         detail,
         verdict,
+        target: None,
     }
 }
 
@@ -175,29 +133,18 @@ pub fn node_status(a: &Analysis<'_>) -> NodeStatus {
         };
     }
     let (_, words, ip) = endpoint(a);
-    let ip = Ip4Text::new(ip);
     if a.node_egress_blocked() {
         NodeStatus {
             node: "NotReady",
-            text: cat(&[
-                "NotReady: the kubelet's calls to ",
-                words,
-                &ip,
-                " leave",
-                &public_leg(a),
-                ", which the authorized ranges omit (a running cluster updated into this state; created like this, az aks create fails at node bootstrap).",
-            ]),
+            text: format!("NotReady: the kubelet's calls to {words}{ip} leave{}, which the authorized ranges omit (a running cluster updated into this state; created like this, az aks create fails at node bootstrap).", public_leg(a)),
         }
     } else {
         NodeStatus {
             node: "Ready",
-            text: cat(&[
-                "Ready: the kubelet's own calls reach ",
-                words,
-                &ip,
-                &public_leg(a),
-                ".",
-            ]),
+            text: format!(
+                "Ready: the kubelet's own calls reach {words}{ip}{}.",
+                public_leg(a)
+            ),
         }
     }
 }
@@ -206,13 +153,5 @@ pub fn node_status(a: &Analysis<'_>) -> NodeStatus {
 /// got there (update) versus what a create would do.
 pub fn cut_words(a: &Analysis<'_>) -> String {
     let c = &a.scenario().cluster;
-    cat(&[
-        "Both connections from the node are cut: the kubelet's own calls (node status, lease), so the node goes NotReady after the node-lease grace period (about 40 s) and no new pod starts on it; and the konnectivity tunnel, so `kubectl logs` and `exec` fail with `",
-        &kubectl::logs_timeout(c),
-        "`. This is a running cluster updated into this state (`az aks update --api-server-authorized-ip-ranges`); `az aks create` with these ranges fails instead at node bootstrap with ",
-        kubectl::BOOTSTRAP_CONN_FAIL,
-        " (exit status ",
-        &kubectl::BOOTSTRAP_CONN_FAIL_EXIT.to_string(),
-        ").",
-    ])
+    format!("Both connections from the node are cut: the kubelet's own calls (node status, lease), so the node goes NotReady after the node-lease grace period (about 40 s) and no new pod starts on it; and the konnectivity tunnel, so `kubectl logs` and `exec` fail with `{}`. This is a running cluster updated into this state (`az aks update --api-server-authorized-ip-ranges`); `az aks create` with these ranges fails instead at node bootstrap with {} (exit status {}).", kubectl::logs_timeout(c), kubectl::BOOTSTRAP_CONN_FAIL, kubectl::BOOTSTRAP_CONN_FAIL_EXIT)
 }

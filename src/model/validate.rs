@@ -2,7 +2,7 @@
 //!
 //! The widget never fixes a scenario silently: an invalid cluster could not have been created,
 //! so the page shows why (the real message readers would meet) and which setting to change
-//! (the fragment key). Only the combinations of aks-facts.md section 5 that a scenario can
+//! (the fragment key). Only the combinations of docs/aks-facts.md section 5 that a scenario can
 //! express are here; the others (Basic load balancer, `--fqdn-subdomain`, identities...) have
 //! no knob.
 
@@ -48,6 +48,11 @@ pub struct ValidationMessage {
     pub message: String,
     /// The offending authorized-range entry, trimmed, when the message is about one entry.
     pub entry: Option<String>,
+    /// That entry's position in the comma-separated `ranges` list (0 for the first): the ranges
+    /// editor puts the message under that field, even when two fields hold the same text. Not
+    /// part of the native command's JSON, which lists messages only.
+    #[serde(skip)]
+    pub entry_index: Option<usize>,
     /// Who produces the message.
     pub source: MessageSource,
 }
@@ -65,6 +70,7 @@ impl ValidationMessage {
             key,
             message: message.to_string(),
             entry: None,
+            entry_index: None,
             source: MessageSource::Cli,
         }
     }
@@ -87,6 +93,7 @@ pub fn range_messages(parsed: &ParsedRanges<'_>) -> Vec<ValidationMessage> {
             key: "ranges",
             message: issue.problem.message(),
             entry: issue.entry.map(str::to_string),
+            entry_index: issue.index,
             source: if issue.problem.is_arm() {
                 MessageSource::Arm
             } else {
@@ -148,6 +155,7 @@ pub fn validate_parsed(s: &Scenario, parsed: Option<&ParsedRanges<'_>>) -> Vec<V
             key: "publicfqdn",
             message: MSG_NONE_NEEDS_PUBLIC_FQDN.to_string(),
             entry: None,
+            entry_index: None,
             source: MessageSource::Arm,
         });
     }

@@ -1,7 +1,7 @@
 //! `az aks update`: the command lines that take an existing cluster from one scenario to
 //! another, or the reason the change cannot be made in place.
 //!
-//! What can change in place (aks-facts.md §2–§5):
+//! What can change in place (docs/aks-facts.md §2–§5):
 //! * authorized ranges: `--api-server-authorized-ip-ranges <list>` replaces the whole list;
 //!   `""` clears it (that is also how `authorized` goes back to `public`);
 //! * the public FQDN of a private cluster: `--enable-public-fqdn` / `--disable-public-fqdn`
@@ -33,7 +33,6 @@ use super::resources::{
 };
 use super::shell::quote;
 use crate::model::scenario::{DnsZone, Egress, Scenario};
-use crate::model::text::{split_commas, trim};
 use crate::model::validate::MSG_RANGES_PRIVATE;
 
 /// az CLI (core, sic): `az aks update --enable-private-cluster` without VNet integration.
@@ -78,8 +77,8 @@ impl UpdatePlan {
 fn filter_list(s: &Scenario) -> Vec<&str> {
     s.ranges_text()
         .map(|t| {
-            split_commas(t)
-                .map(trim)
+            t.split(',')
+                .map(str::trim)
                 .filter(|e| !e.is_empty())
                 .collect()
         })

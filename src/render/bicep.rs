@@ -1,7 +1,7 @@
 //! The scenario's cluster as Bicep: a `Microsoft.ContainerService/managedClusters@2025-05-01`
 //! resource, with ARM's property casing (`authorizedIPRanges`, `privateDNSZone`,
 //! `enablePrivateClusterPublicFQDN`, `enableVnetIntegration`, `subnetId`, `disableRunCommand`),
-//! because that casing is exactly where hand-written templates go wrong (aks-facts.md §6, §7),
+//! because that casing is exactly where hand-written templates go wrong (docs/aks-facts.md §6, §7),
 //! and the resources it needs first. As with the other renderers, invalid settings are
 //! reproduced, not fixed; the node pool is illustrative, the network profile (Azure CNI Overlay,
 //! the address plan's pod and service CIDRs, `natGatewayProfile` for the managed NAT gateway)
@@ -20,7 +20,6 @@ use super::resources::{
     ranges_entries, roles, route_table_name, Role, ARM_API_VERSION, FIREWALL_ROUTE_NAME,
     HUB_LINK_NAME, MANAGED_OUTBOUND_IPS, MANAGED_VNET_NOTE, NETWORK_PLUGIN, NETWORK_PLUGIN_MODE,
 };
-use crate::model::cluster::cidr;
 use crate::model::names::dns_prefix;
 use crate::model::scenario::{Egress, Scenario};
 
@@ -205,7 +204,7 @@ fn prerequisites(out: &mut String, s: &Scenario) -> Vec<&'static str> {
                 prop(
                     "properties",
                     V::Obj(vec![
-                        prop("addressPrefix", V::Str(cidr(c.addresses.node_subnet))),
+                        prop("addressPrefix", V::Str(c.addresses.node_subnet.to_string())),
                         prop("routeTable", V::Obj(vec![prop("id", raw("routeTable.id"))])),
                     ]),
                 ),

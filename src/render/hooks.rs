@@ -1,18 +1,20 @@
-//! Every test-hook value of `contract.md` for one scenario, computed in one place so that the
+//! Every test-hook value of `docs/contract.md` for one scenario, computed in one place so that the
 //! page (which writes them into `data-testid` elements) and the native command (which prints
 //! them as JSON) can never disagree.
+
+use std::rc::Rc;
 
 use serde::Serialize;
 
 use super::az_create;
-use super::transcript::transcript_with_profile;
+use super::transcript::{render, transcript_blocks, TranscriptBlock};
 use crate::model::profile::AccessProfile;
 use crate::model::scenario::Scenario;
 use crate::model::simulate::Analysis;
 use crate::model::trace::{DnsAnswer, NodeStatus, Note, Outcome, PathStep, Trace, Tunnel};
 
 /// The hook values; serialised field by field as the native command's JSON object (keys as in
-/// `contract.md`, plus `summary`, the `outcome` hook's text).
+/// `docs/contract.md`, plus `summary`, the `outcome` hook's text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HookValues {
     /// `outcome` (`data-outcome`): `success`, `timeout`, `nxdomain`, `invalid`, `denied`.
@@ -38,6 +40,10 @@ pub struct HookValues {
     pub az_command: String,
     /// `transcript`: the terminal panel.
     pub transcript: String,
+    /// The same transcript as commands, each with the step the page shows it from (not part
+    /// of the native command's JSON, which carries `transcript`).
+    #[serde(skip)]
+    pub transcript_blocks: Rc<[TranscriptBlock]>,
     /// `node-status` (`data-node`): the node as `kubectl get nodes` lists it and the connection
     /// that decides it.
     pub node_status: NodeStatus,
@@ -59,7 +65,8 @@ impl HookValues {
     /// trace, like the page's animation).
     pub fn from_trace(a: &Analysis<'_>, trace: &Trace) -> HookValues {
         let s = a.scenario();
-        let access_profile = s.access_profile();
+        let access_profile = s.access_profile_with(a.ranges());
+        let blocks = transcript_blocks(a, trace, Some(&access_profile));
         HookValues {
             outcome: trace.outcome,
             summary: trace.summary.clone(),
@@ -69,7 +76,8 @@ impl HookValues {
             tunnel: trace.tunnel,
             why: trace.why.clone(),
             validation: trace.validation.iter().map(|m| m.message.clone()).collect(),
-            transcript: transcript_with_profile(a, trace, Some(&access_profile)),
+            transcript: render(&blocks),
+            transcript_blocks: blocks.into(),
             access_profile,
             az_command: az_create(s),
             node_status: trace.node_status.clone(),

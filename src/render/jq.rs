@@ -1,17 +1,22 @@
 //! What the article pipes through `jq`: `jq .apiServerAccessProfile` and `jq '.fqdn,.privateFqdn'`.
 //!
-//! The access profile comes from the model ([`Scenario::access_profile`], printed by
-//! [`AccessProfile::to_json_pretty`]): keys in alphabetical order as `az` prints them, two-space
-//! indentation as jq prints them, unset fields as `null`.
-//!
-//! [`AccessProfile::to_json_pretty`]: crate::model::AccessProfile::to_json_pretty
+//! The access profile comes from the model ([`Scenario::access_profile`]) and is printed here
+//! ([`profile_json`]): keys in alphabetical order as `az` prints them, two-space indentation as
+//! jq prints them, unset fields as `null`.
 
 use crate::model::names::Names;
+use crate::model::profile::AccessProfile;
 use crate::model::scenario::Scenario;
 
 /// `az aks show -n <name> -g <rg> | jq .apiServerAccessProfile`, without a trailing newline.
 pub fn access_profile_json(s: &Scenario) -> String {
-    s.access_profile().to_json_pretty()
+    profile_json(&s.access_profile())
+}
+
+/// An access profile as pretty JSON with two-space indentation, like
+/// `az aks show | jq .apiServerAccessProfile`.
+pub fn profile_json(profile: &AccessProfile) -> String {
+    serde_json::to_string_pretty(profile).unwrap_or_else(|_| "null".to_string())
 }
 
 /// `az aks show -n <name> -g <rg> | jq '.fqdn,.privateFqdn'`: one JSON value per line.

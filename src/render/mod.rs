@@ -34,11 +34,11 @@ pub use az_show::az_show_json;
 pub use az_update::{az_update, UpdatePlan, UpdateRefusal};
 pub use bicep::bicep;
 pub use hooks::HookValues;
-pub use jq::{access_profile_json, fqdns_json};
+pub use jq::{access_profile_json, fqdns_json, profile_json};
 pub use nslookup::nslookup;
 pub use table::az_show_table;
 pub use terraform::terraform;
-pub use transcript::{transcript, transcript_for, PROMPT};
+pub use transcript::{transcript, transcript_blocks, transcript_for, TranscriptBlock, PROMPT};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;

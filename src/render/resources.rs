@@ -19,15 +19,13 @@
 
 use std::net::Ipv4Addr;
 
-use crate::model::cluster::cidr;
 use crate::model::kubectl::{BOOTSTRAP_CONN_FAIL, BOOTSTRAP_CONN_FAIL_EXIT};
 use crate::model::names::Names;
 use crate::model::ranges::ParsedRanges;
 use crate::model::scenario::{DnsZone, Egress, Mode, Scenario};
 use crate::model::simulate::Analysis;
-use crate::model::text::{split_commas, trim};
 
-/// The API version the Bicep snippet and the ARM names follow (aks-facts.md §7).
+/// The API version the Bicep snippet and the ARM names follow (docs/aks-facts.md §7).
 pub const ARM_API_VERSION: &str = "2025-05-01";
 
 /// True when the cluster needs a VNet prepared beforehand ([`Scenario::byo_vnet`]).
@@ -80,7 +78,7 @@ pub fn needs_user_identity(s: &Scenario) -> bool {
 }
 
 /// The name of a BYO private DNS zone: `privatelink.<region>.azmk8s.io`, or
-/// `private.<region>.azmk8s.io` with VNet integration (aks-facts.md §3, §4).
+/// `private.<region>.azmk8s.io` with VNet integration (docs/aks-facts.md §3, §4).
 pub fn byo_zone_name(s: &Scenario) -> String {
     let label = if s.vnet_integration() {
         "private"
@@ -158,8 +156,8 @@ pub const NETWORK_PLUGIN_MODE: &str = "overlay";
 pub fn cluster_cidrs(s: &Scenario) -> [String; 3] {
     let a = &s.cluster.addresses;
     [
-        cidr(a.pod_cidr),
-        cidr(a.service_cidr),
+        a.pod_cidr.to_string(),
+        a.service_cidr.to_string(),
         a.dns_service_ip.to_string(),
     ]
 }
@@ -195,9 +193,9 @@ pub fn firewall_note(s: &Scenario) -> String {
     format!(
         "Egress: snet-nodes of {} ({}) sends 0.0.0.0/0 to the hub firewall's private IP {}; the VNet is peered with the hub VNet ({}).",
         byo_vnet_name(s),
-        cidr(a.vnet),
+        a.vnet,
         a.firewall_private_ip,
-        cidr(a.hub_vnet)
+        a.hub_vnet
     )
 }
 
@@ -208,10 +206,10 @@ pub const MANAGED_VNET_NOTE: &str = "No Network Contributor to assign: the clust
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// On the BYO private DNS zone: AKS writes the API server's record and the link to the
-    /// cluster's VNet there (aks-facts.md §3; missing: `CustomPrivateDNSZoneMissingPermissionError`).
+    /// cluster's VNet there (docs/aks-facts.md §3; missing: `CustomPrivateDNSZoneMissingPermissionError`).
     PrivateDnsZoneContributor,
     /// On the customer's VNet: AKS joins its subnets (node subnet, delegated API server subnet)
-    /// and links the BYO zone to it (aks-facts.md §3, §4). Scoped to the VNet, which covers both
+    /// and links the BYO zone to it (docs/aks-facts.md §3, §4). Scoped to the VNet, which covers both
     /// subnets and the link.
     NetworkContributor,
 }
@@ -379,8 +377,8 @@ pub fn ranges_list(s: &Scenario) -> Vec<String> {
 pub fn ranges_entries(s: &Scenario) -> Vec<&str> {
     ranges_value(s)
         .map(|text| {
-            split_commas(text)
-                .map(trim)
+            text.split(',')
+                .map(str::trim)
                 .filter(|e| !e.is_empty())
                 .collect()
         })
@@ -614,8 +612,7 @@ mod iac_tests {
     #[test]
     fn addresses_come_from_the_address_plan() {
         let a = crate::model::cluster::AddressPlan::default();
-        let net = |(ip, len): (Ipv4Addr, u8)| Ipv4Net::new(ip, len).unwrap_or_default();
-        let (service, pod, vnet) = (net(a.service_cidr), net(a.pod_cidr), net(a.vnet));
+        let (service, pod, vnet) = (a.service_cidr, a.pod_cidr, a.vnet);
         let dns = Ipv4Net::from(a.dns_service_ip);
         let private = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
             .map(|n| n.parse::<Ipv4Net>().unwrap_or_default());
@@ -654,7 +651,7 @@ mod iac_tests {
             assert!(az.contains("--network-plugin azure --network-plugin-mode overlay"));
         }
         // The firewall route points at the hub firewall's private IP, inside the hub.
-        let hub = net(a.hub_vnet);
+        let hub = a.hub_vnet;
         assert!(hub.contains(&a.firewall_private_ip));
         for (kind, text) in outputs("mode=vnet&egress=firewall") {
             let found = addresses(&text);

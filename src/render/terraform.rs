@@ -1,7 +1,7 @@
 //! The scenario's cluster as Terraform (azurerm provider 4.x): `azurerm_kubernetes_cluster`
 //! and the resources it needs first.
 //!
-//! Names from aks-facts.md §7: `private_cluster_enabled`, `private_dns_zone_id` (`System`,
+//! Names from docs/aks-facts.md §7: `private_cluster_enabled`, `private_dns_zone_id` (`System`,
 //! `None` or a zone id, capitalised as Terraform wants them), `private_cluster_public_fqdn_enabled`
 //! (written explicitly for private clusters: Terraform's default is `false` where the az CLI's
 //! is on, a classic source of surprise), `api_server_access_profile { authorized_ip_ranges,

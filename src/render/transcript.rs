@@ -25,10 +25,10 @@ use crate::model::dns::resolver_ip;
 use crate::model::profile::AccessProfile;
 use crate::model::scenario::{ClientKind, Mode, Scenario};
 use crate::model::simulate::Analysis;
-use crate::model::trace::{Outcome, Trace};
+use crate::model::trace::{EventKind, Outcome, Trace};
 
 use super::az_create::az_create_command;
-use super::{access_profile_json, az_show_table, fqdns_json, nslookup};
+use super::{access_profile_json, az_show_table, fqdns_json, nslookup, profile_json};
 
 /// The article's shell prompt.
 pub const PROMPT: &str = "yumemaru@azure:~$ ";
@@ -37,35 +37,45 @@ pub const PROMPT: &str = "yumemaru@azure:~$ ";
 /// `_print_command_result`). The timestamps are fixed so the transcript is stable.
 pub const RUN_COMMAND_HEADER: &str = "command started at 2023-09-12 08:41:07+00:00, finished at 2023-09-12 08:41:09+00:00 with exitcode=0";
 
-struct Block {
-    command: String,
-    output: String,
+/// One command of the terminal panel and its output, with the animation step from which the
+/// page shows it: `nslookup` once the client has its DNS answer, `kubectl`, `kubectl logs` and
+/// `az aks command invoke` once the last event is reached, what `az aks show` and `az aks
+/// create` say about the cluster from the start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptBlock {
+    /// The command line, without the prompt.
+    pub command: String,
+    /// What it prints (may be empty).
+    pub output: String,
+    /// The number of trace events shown before the block appears (0: from the start).
+    pub shown_from: usize,
 }
 
-impl Block {
-    fn new(command: String, output: String) -> Block {
-        Block { command, output }
+impl TranscriptBlock {
+    /// The block as the terminal prints it: prompt and command, an empty line after an `az`
+    /// command line (as in the article), then the output; ends with a newline.
+    pub fn text(&self) -> String {
+        let gap = if self.command.starts_with("az ") {
+            "\n"
+        } else {
+            ""
+        };
+        let output = if self.output.is_empty() {
+            String::new()
+        } else {
+            format!("{}\n", self.output)
+        };
+        format!("{PROMPT}{}\n{gap}{output}", self.command)
     }
 }
 
-fn render(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(PROMPT);
-        out.push_str(&b.command);
-        out.push('\n');
-        if b.command.starts_with("az ") {
-            out.push('\n');
-        }
-        if !b.output.is_empty() {
-            out.push_str(&b.output);
-            out.push('\n');
-        }
-    }
-    out
+/// The blocks as one transcript: one empty line between commands.
+pub fn render(blocks: &[TranscriptBlock]) -> String {
+    blocks
+        .iter()
+        .map(TranscriptBlock::text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The transcript for a scenario (simulates it first).
@@ -78,46 +88,62 @@ pub fn transcript(s: &Scenario) -> String {
 /// The transcript from an analysis and the trace of the scenario's client, so callers that
 /// already simulated (the page, [`HookValues`](super::HookValues)) do not simulate twice.
 pub fn transcript_for(a: &Analysis<'_>, trace: &Trace) -> String {
-    transcript_with_profile(a, trace, None)
+    render(&transcript_blocks(a, trace, None))
 }
 
-/// [`transcript_for`] with the scenario's access profile when the caller already has it
-/// ([`HookValues`](super::HookValues) shows it too): with 2,000 authorized ranges, deriving it
-/// is most of a keystroke's work.
-pub(crate) fn transcript_with_profile(
+/// The transcript's blocks, each with the step it waits for (see [`TranscriptBlock`]); pass
+/// the scenario's access profile when the caller already has it (with 2,000 authorized ranges,
+/// deriving it is a good part of a change's work).
+pub fn transcript_blocks(
     a: &Analysis<'_>,
     trace: &Trace,
     profile: Option<&AccessProfile>,
-) -> String {
+) -> Vec<TranscriptBlock> {
     let s = a.scenario();
+    let end = trace.events.len();
+    let answered = trace
+        .events
+        .iter()
+        .rposition(|e| e.kind == EventKind::DnsAnswer)
+        .map_or(0, |i| i + 1);
+    let block = |command: String, output: String, shown_from: usize| TranscriptBlock {
+        command,
+        output,
+        shown_from,
+    };
     let c = &s.cluster;
     let (n, g) = (&c.name, &c.resource_group);
     if let Some(first) = trace.validation.first() {
-        return render(&[Block::new(
+        return vec![block(
             az_create_command(s),
             format!("ERROR: {}", first.message),
-        )]);
+            0,
+        )];
     }
-    let mut blocks = vec![Block::new(
+    let mut blocks = vec![block(
         format!("az aks show -n {n} -g {g} -o table"),
         az_show_table(s, a.names()),
+        0,
     )];
     if let Some(name) = trace.server_name.as_deref() {
-        blocks.push(Block::new(
+        blocks.push(block(
             format!("nslookup {name}"),
             nslookup(name, resolver_ip(a, s.client), trace.dns_answer),
+            answered,
         ));
     }
     if s.mode != Mode::Public {
-        blocks.push(Block::new(
+        blocks.push(block(
             format!("az aks show -n {n} -g {g} | jq .apiServerAccessProfile"),
-            profile.map_or_else(|| access_profile_json(s), AccessProfile::to_json_pretty),
+            profile.map_or_else(|| access_profile_json(s), profile_json),
+            0,
         ));
     }
     if s.is_private() {
-        blocks.push(Block::new(
+        blocks.push(block(
             format!("az aks show -n {n} -g {g} | jq '.fqdn,.privateFqdn'"),
             fqdns_json(a.names()),
+            0,
         ));
     }
     if s.client == ClientKind::RunCommand {
@@ -126,20 +152,22 @@ pub(crate) fn transcript_with_profile(
         } else {
             trace.kubectl_output.clone()
         };
-        blocks.push(Block::new(
+        blocks.push(block(
             format!("az aks command invoke -n {n} -g {g} --command \"kubectl get nodes\""),
             output,
+            end,
         ));
     } else {
-        blocks.push(Block::new(
+        blocks.push(block(
             "kubectl get nodes".to_string(),
             trace.kubectl_output.clone(),
+            end,
         ));
     }
     if let Some(logs) = &trace.kubectl_logs_output {
-        blocks.push(Block::new("kubectl logs web".to_string(), logs.clone()));
+        blocks.push(block("kubectl logs web".to_string(), logs.clone(), end));
     }
-    render(&blocks)
+    blocks
 }
 
 #[cfg(test)]

@@ -205,7 +205,7 @@ pub fn app(props: &AppProps) -> Html {
     let details = html! {
         <>
             <Waterfall trace={trace.clone()} theme={theme.as_str()} />
-            <Terminal transcript={state.texts.hooks.transcript.clone()} trace={trace.clone()} step={state.step} />
+            <Terminal blocks={state.texts.hooks.transcript_blocks.clone()} step={state.step} />
             <Inspector texts={state.texts.clone()} />
             <ImportBox text={state.import_text.clone()} status={state.import.clone()}
                 name={format!("{}-import", *uid)} on_action={dispatch.clone()} />

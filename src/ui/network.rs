@@ -10,7 +10,6 @@
 //! follow their wrapped text, so nothing overflows, and every gap between boxes leaves a lane for
 //! the router.
 
-use crate::model::text::{cat, Ip4Text};
 use crate::model::{Egress, Names, Place, Scenario};
 use crate::ui::diagram::metrics::{self, LINE};
 use crate::ui::geometry::Rect;
@@ -289,14 +288,12 @@ fn area_title(s: &Scenario, id: &str) -> String {
         "managed" => ("Microsoft-managed", None),
         "cluster-vnet" => ("Cluster VNet", Some(a.vnet)),
         "node-subnet" => ("Node subnet", Some(a.node_subnet)),
-        "apiserver-subnet" => {
-            return format!("API server subnet {} delegated", cidr(a.apiserver_subnet))
-        }
+        "apiserver-subnet" => return format!("API server subnet {} delegated", a.apiserver_subnet),
         "vm-subnet" => ("VM subnet", Some(a.vm_subnet)),
         _ => ("Internet", None),
     };
     match net {
-        Some(n) => format!("{name} {}", cidr(n)),
+        Some(n) => format!("{name} {n}"),
         None => name.to_string(),
     }
 }
@@ -304,10 +301,6 @@ fn area_title(s: &Scenario, id: &str) -> String {
 /// Whether an area exists in the scenario (the delegated subnet only with VNet integration).
 fn area_present(s: &Scenario, id: &str) -> bool {
     id != "apiserver-subnet" || s.vnet_integration()
-}
-
-fn cidr((ip, len): (std::net::Ipv4Addr, u8)) -> String {
-    format!("{ip}/{len}")
 }
 
 /// Every place the diagram can show: its label and what it is (the accessible name adds the
@@ -341,7 +334,7 @@ const PLACES: [(Place, &str, &str); 22] = [
 fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
     let a = &s.cluster.addresses;
     // Addresses print through the model's stack-buffer formatter, already in the page.
-    let ip = |lead: &str, v| vec![cat(&[lead, &Ip4Text::new(v)])];
+    let ip = |lead: &str, v| vec![format!("{lead}{v}")];
     let one = |v: &str| vec![v.to_string()];
     match place {
         Place::Laptop => ip("", s.laptop_ip),
@@ -360,7 +353,7 @@ fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
             let zone = names.private_zone.as_deref().unwrap_or_default();
             // A system zone's GUID label is long: it gets a line of its own.
             let mut out = match zone.split_once('.') {
-                Some((guid, rest)) if guid.len() > 20 => vec![cat(&[guid, "."]), rest.to_string()],
+                Some((guid, rest)) if guid.len() > 20 => vec![format!("{guid}."), rest.to_string()],
                 _ => one(zone),
             };
             out.push(
@@ -380,7 +373,7 @@ fn values(s: &Scenario, names: &Names, place: Place) -> Vec<String> {
         Place::Arm => one("management API"),
         Place::PublicEndpoint => {
             let mut out = ip("", a.api_public_ip);
-            if s.ranges_text().is_some_and(|t| !t.trim().is_empty()) {
+            if s.filter_active() {
                 out.push("authorized ranges filter".into());
             }
             out
@@ -482,7 +475,7 @@ impl Packer<'_> {
                     self.spots.push(Spot {
                         place: t.place,
                         label: t.label,
-                        description: cat(&[t.description, " ", &t.sub.join(", ")]),
+                        description: format!("{} {}", t.description, t.sub.join(", ")),
                         rect: Rect::new(x, y, w, own),
                         lines: text_lines(&lines, x + w / 2.0, y + PAD),
                         present: t.present,

@@ -57,7 +57,6 @@ impl OverviewFacts {
     pub fn for_scenario(s: &Scenario) -> Self {
         let names = Names::for_scenario(s);
         let a = &s.cluster.addresses;
-        let cidr = |(ip, len): (std::net::Ipv4Addr, u8)| format!("{ip}/{len}");
         let pool = s
             .cluster
             .node_name
@@ -66,8 +65,8 @@ impl OverviewFacts {
         OverviewFacts {
             fqdn: names.fqdn.unwrap_or_else(|| "no public FQDN".into()),
             api_server_ip: a.api_public_ip.to_string(),
-            vnet_cidr: cidr(a.vnet),
-            node_subnet_cidr: cidr(a.node_subnet),
+            vnet_cidr: a.vnet.to_string(),
+            node_subnet_cidr: a.node_subnet.to_string(),
             node_pool: format!("{pool} (VM scale set)"),
             egress_ip: a.lb_egress_ip.to_string(),
         }

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-/// One cell of model.md section 5.
+/// One cell of docs/model.md section 5.
 #[derive(Deserialize)]
 pub struct Cell {
     pub row: String,

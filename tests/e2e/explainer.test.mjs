@@ -1,4 +1,4 @@
-// The explainer end to end: every cell of model.md section 5 driven through the page's hooks and
+// The explainer end to end: every cell of docs/model.md section 5 driven through the page's hooks and
 // checked against the native command (the same model), the address bar as a share link, the
 // keyboard-only walk, and reduced motion.
 import { execFileSync } from 'node:child_process';
@@ -6,7 +6,7 @@ import { assert, openPage, outcomes, run, showCell, url } from './harness.mjs';
 
 const cli = process.env.AKS_NETVIZ_CLI;
 
-// Every cell of the expected-outcomes table (model.md section 5), from the one copy the native
+// Every cell of the expected-outcomes table (docs/model.md section 5), from the one copy the native
 // tests read too.
 const cells = outcomes;
 
@@ -56,7 +56,7 @@ await run('explainer', [
       const want = expected(fragment);
       await showCell(page, cell);
       const got = await hooks(page);
-      // The table says what model.md expects; the native command says every other value.
+      // The table says what docs/model.md expects; the native command says every other value.
       for (const key of ['outcome', 'dns_answer', 'tunnel', 'node']) {
         const table = key === 'node' ? cell.node : cell[key];
         if (got[key] !== table) mismatches.push(`${fragment} (${cell.row}): ${key} page=${got[key]} table=${table}`);

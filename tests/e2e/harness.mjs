@@ -29,7 +29,7 @@ export async function axeViolations(page) {
   }, WCAG_TAGS);
 }
 
-/** model.md section 5, the one copy the native tests read too (tests/data/outcomes.json). */
+/** docs/model.md section 5, the one copy the native tests read too (tests/data/outcomes.json). */
 export const outcomes = JSON.parse(readFileSync(new URL('../data/outcomes.json', import.meta.url), 'utf8')).cells;
 
 /** Drives the page to `fragment` through the address bar and waits until it shows `cell`'s

@@ -5,7 +5,7 @@
 use std::net::Ipv4Addr;
 
 use super::{
-    accept_list, net, NetworkConfig, PaasAccess, PrimerAddresses, PrimerClient, PrimerFacts,
+    accept_list, NetworkConfig, PaasAccess, PrimerAddresses, PrimerClient, PrimerFacts,
     PrimerOutcome, PrimerSettings, PrimerTrace, Source, SourceKind, VmEgress,
 };
 use crate::model::cluster::Cluster;
@@ -117,9 +117,9 @@ pub(super) fn trace(
     let c = &sc.cluster.addresses;
     let private = s.access == PaasAccess::PrivateEndpoint;
     let (client_vnet_label, client_vnet, vm_subnet, vm_ip) = if private {
-        ("Hub VNet", net(c.hub_vnet), None, c.hub_vm_ip)
+        ("Hub VNet", c.hub_vnet, None, c.hub_vm_ip)
     } else {
-        ("Cluster VNet", net(c.vnet), Some(net(c.vm_subnet)), c.vm_ip)
+        ("Cluster VNet", c.vnet, Some(c.vm_subnet), c.vm_ip)
     };
     let source = source(&sc, &aks);
     let explanation = explanation(s, &config, &aks);
@@ -153,7 +153,7 @@ pub(super) fn trace(
             private_ip: c.private_endpoint_ip,
             private_zone: private_names.private_zone.clone().unwrap_or_default(),
             pe_vnet_label: "Cluster VNet".to_string(),
-            pe_vnet: net(c.vnet),
+            pe_vnet: c.vnet,
             client_vnet_label: client_vnet_label.to_string(),
             client_vnet,
             vm_subnet,

@@ -384,8 +384,8 @@ fn the_aks_primer_follows_the_widgets_cluster() {
     let a = &mut cluster.addresses;
     a.api_public_ip = Ipv4Addr::new(51, 105, 7, 9);
     a.private_endpoint_ip = Ipv4Addr::new(10, 40, 0, 4);
-    a.vnet = (Ipv4Addr::new(10, 40, 0, 0), 16);
-    a.vm_subnet = (Ipv4Addr::new(10, 40, 8, 0), 24);
+    a.vnet = "10.40.0.0/16".parse().expect("cidr");
+    a.vm_subnet = "10.40.8.0/24".parse().expect("cidr");
     a.vm_ip = Ipv4Addr::new(10, 40, 8, 4);
     a.natgw_egress_ip = Ipv4Addr::new(51, 105, 99, 1);
     let home = Ipv4Addr::new(90, 12, 34, 56);

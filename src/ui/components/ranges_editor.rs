@@ -27,7 +27,7 @@ pub fn ranges_editor(props: &RangesEditorProps) -> Html {
     let general: Vec<&ValidationMessage> = props
         .validation
         .iter()
-        .filter(|v| v.key == "ranges" && v.entry.is_none())
+        .filter(|v| v.key == "ranges" && v.entry_index.is_none())
         .collect();
     let rows: Html = props
         .entries
@@ -49,7 +49,7 @@ pub fn ranges_editor(props: &RangesEditorProps) -> Html {
             let problems: Vec<&ValidationMessage> = props
                 .validation
                 .iter()
-                .filter(|v| v.key == "ranges" && v.entry.as_deref() == Some(entry.trim()))
+                .filter(|v| v.key == "ranges" && v.entry_index == Some(i))
                 .collect();
             let bad = !problems.is_empty();
             html! {
