@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod network;
 pub mod overview;
 pub mod primer_layout;
+pub mod renders;
 pub mod state;
 
 pub use app::App;

@@ -87,6 +87,7 @@ fn use_container_width(node: NodeRef, initial: f32) -> f32 {
 
 #[function_component(NetworkDiagram)]
 pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
+    crate::ui::renders::rendered("network-diagram");
     let container = use_node_ref();
     let width = use_container_width(container.clone(), props.width);
     let kind = LayoutKind::for_width(width);

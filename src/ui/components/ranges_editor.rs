@@ -8,7 +8,7 @@ use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct RangesEditorProps {
-    pub entries: Vec<String>,
+    pub entries: std::rc::Rc<Vec<String>>,
     pub mode: Mode,
     pub private: bool,
     pub validation: Vec<ValidationMessage>,
@@ -17,6 +17,7 @@ pub struct RangesEditorProps {
 
 #[function_component(RangesEditor)]
 pub fn ranges_editor(props: &RangesEditorProps) -> Html {
+    crate::ui::renders::rendered("ranges-editor");
     let cb = &props.on_action;
     let hint = match props.mode {
         Mode::Authorized => "Only these source addresses reach the public endpoint.",

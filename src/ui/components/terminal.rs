@@ -49,6 +49,7 @@ pub fn shown_from(block: &str, trace: &Trace) -> usize {
 /// them appear in order.
 #[function_component(Terminal)]
 pub fn terminal(props: &TerminalProps) -> Html {
+    crate::ui::renders::rendered("terminal");
     let all = blocks(&props.transcript);
     let waiting = all
         .iter()

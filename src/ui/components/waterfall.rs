@@ -235,6 +235,7 @@ fn whole(v: f64) -> String {
 /// The waterfall: canvas (painted in the browser) and table (always).
 #[function_component(Waterfall)]
 pub fn waterfall(props: &WaterfallProps) -> Html {
+    crate::ui::renders::rendered("waterfall");
     let phases = {
         let trace = props.trace.clone();
         use_memo(trace, |t| timeline(t))
