@@ -13,6 +13,8 @@ pub mod overview;
 pub mod primer_layout;
 pub mod renders;
 pub mod state;
+pub mod svg_parts;
+pub mod waterfall;
 
 pub use app::App;
 
