@@ -26,7 +26,7 @@ use crate::ui::hooks::use_reduced_motion::use_reduced_motion;
 use crate::ui::hooks::use_ticker::use_ticker;
 use crate::ui::hooks::use_visibility::use_visibility;
 use crate::ui::overview::OverviewFacts;
-use crate::ui::state::{range_entries, Action, State};
+use crate::ui::state::{Action, State};
 
 /// Gives every widget on a page its own prefix for `name` attributes.
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
@@ -48,11 +48,14 @@ pub struct AppProps {
     pub uid: Option<AttrValue>,
 }
 
-/// Follows a `<details>` element's open state (its `toggle` event).
-fn on_toggle(e: Event, open: &UseStateSetter<bool>) {
-    if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
-        open.set(details.has_attribute("open"));
-    }
+/// Follows a `<details>` element's open state (its `toggle` event). Built on each render: an
+/// element's listener, unlike a component's props, makes nothing re-render.
+fn on_toggle(open: UseStateHandle<bool>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+            open.set(details.has_attribute("open"));
+        }
+    })
 }
 
 /// `data-ready` turns `true` only once the component has mounted in a browser, so a prerendered
@@ -106,9 +109,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // Printed once per render: the address bar and the share link show the same text.
+    let fragment = state.fragment();
     use_fragment_sync(
         sync_url && pending.is_none(),
-        state.fragment(),
+        fragment.clone(),
         dispatch.clone(),
     );
     let root = use_node_ref();
@@ -123,18 +128,22 @@ pub fn app(props: &AppProps) -> Html {
     use_present_keys(view == View::Present, dispatch.clone());
     let motion = !use_reduced_motion();
     // The widget, not the page, fills the screen (Escape leaves, as everywhere).
-    let full_screen = use_callback(root.clone(), |_: MouseEvent, root| {
-        if let Some(el) = root.cast::<web_sys::Element>() {
-            let _ = el.request_fullscreen();
-        }
-    });
-    let exit_present = use_callback(dispatch.clone(), |_: MouseEvent, d| {
-        d.emit(Action::SetView(View::Full))
-    });
+    let full_screen = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                let _ = el.request_fullscreen();
+            }
+        })
+    };
+    let exit_present = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(View::Full)))
+    };
 
     let scenario = &state.link.scenario;
-    // One shared copy for the diagram and its export, made again only when the scenario changes.
-    let drawn = use_memo(scenario.clone(), Scenario::clone);
+    // One shared copy for the diagram and its export.
+    let drawn = std::rc::Rc::new(scenario.clone());
     let trace = state.trace.clone();
     let current = state.step.checked_sub(1).and_then(|i| trace.events.get(i));
     let narration = match current {
@@ -155,10 +164,6 @@ pub fn app(props: &AppProps) -> Html {
         ),
     };
     let theme = state.link.theme;
-    // Split once per edit of the ranges, not on every tick (2,000 of them is a valid list).
-    let range_entries = use_memo((scenario.ranges.clone(), scenario.mode), |(r, m)| {
-        range_entries(r.as_deref(), *m)
-    });
     let on_theme = use_callback(dispatch.clone(), |v: &'static str, d| {
         if let Some(t) = Theme::from_id(v) {
             d.emit(Action::SetTheme(t));
@@ -173,18 +178,14 @@ pub fn app(props: &AppProps) -> Html {
     };
     let primer_open = use_state(|| false);
     let overview_open = use_state(|| false);
-    let on_primer_toggle = use_callback(primer_open.setter(), on_toggle);
-    let on_overview_toggle = use_callback(overview_open.setter(), on_toggle);
-    // The overview always shows the default scenario's facts.
-    let overview_facts = use_memo((), |_| OverviewFacts::for_scenario(&Scenario::default()));
     let share = html! {
-        <Share fragment={state.fragment()} full_fragment={state.fragment_in(View::Full)}
+        <Share {fragment} full_fragment={state.fragment_in(View::Full)}
             open_full={view == View::Embed} />
     };
     // The closed disclosures render their content once opened: the prerendered page is smaller
     // and the diagram comes earlier in it.
     let primer = html! {
-        <details class="primer-details" ontoggle={on_primer_toggle}>
+        <details class="primer-details" ontoggle={on_toggle(primer_open.clone())}>
             <summary>{ "First, how any Azure PaaS service is reached: accept lists, VNet rules, private endpoints" }</summary>
             if *primer_open {
                 <Primer uid={(*uid).clone()} cluster={scenario.cluster.clone()} laptop_ip={scenario.laptop_ip} />
@@ -193,7 +194,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let controls = html! {
         <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
-            {range_entries} laptop_ip_text={state.laptop_ip_text.clone()}
+            range_entries={state.range_entries()} laptop_ip_text={state.laptop_ip_text.clone()}
             laptop_ip_error={state.laptop_ip_error.clone()}
             cluster_name_text={state.cluster_name_text.clone()}
             cluster_name_error={state.cluster_name_error.clone()} on_action={dispatch.clone()} />
@@ -212,11 +213,11 @@ pub fn app(props: &AppProps) -> Html {
         </>
     };
     let overview = html! {
-        <details class="overview-details" ontoggle={on_overview_toggle}>
+        <details class="overview-details" ontoggle={on_toggle(overview_open.clone())}>
             <summary>{ "The AKS architecture in one picture" }</summary>
             if *overview_open {
             <figure class="overview-figure">
-                <OverviewDiagram facts={(*overview_facts).clone()} />
+                <OverviewDiagram facts={OverviewFacts::for_scenario(&Scenario::default())} />
                 <figcaption class="overview-caption">
                     { "The control plane, and with it the API server, lives in the Azure PaaS network and is \
                        managed by Microsoft. The worker nodes live in a virtual network of the customer's \

@@ -114,20 +114,6 @@ fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Trace>, Rc<Texts>) {
     (Rc::new(trace), Rc::new(texts))
 }
 
-/// The ranges editor's entries for the typed `ranges` (the `mode`'s default list when none was
-/// typed); a free function so the page can memoise it on just those two inputs.
-pub fn range_entries(ranges: Option<&str>, mode: Mode) -> Vec<String> {
-    let text = match (ranges, mode) {
-        (Some(typed), _) => typed,
-        (None, Mode::Authorized) => DEFAULT_AUTHORIZED_RANGES,
-        (None, _) => "",
-    };
-    if text.is_empty() {
-        return Vec::new();
-    }
-    text.split(',').map(|e| e.trim().to_string()).collect()
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub link: Link,
@@ -207,7 +193,15 @@ impl State {
     /// mode's default list when none was typed).
     pub fn range_entries(&self) -> Vec<String> {
         let s = &self.link.scenario;
-        range_entries(s.ranges.as_deref(), s.mode)
+        let text = match (&s.ranges, s.mode) {
+            (Some(typed), _) => typed.as_str(),
+            (None, Mode::Authorized) => DEFAULT_AUTHORIZED_RANGES,
+            (None, _) => "",
+        };
+        if text.is_empty() {
+            return Vec::new();
+        }
+        text.split(',').map(|e| e.trim().to_string()).collect()
     }
 
     /// Applies a scenario edit: the trace is recomputed and the animation replays from the start,

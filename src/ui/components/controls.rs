@@ -1,8 +1,6 @@
 //! The settings the reader changes: access mode and its options, the client, and the client's
 //! knobs. Every invalid combination is shown next to the setting it names, never silently reset.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, ValidationMessage};
@@ -16,8 +14,7 @@ pub struct ControlsProps {
     pub validation: Vec<ValidationMessage>,
     /// The widget instance's prefix for `name` attributes.
     pub uid: AttrValue,
-    /// The ranges editor's entries (shared, so an equal list compares in no time).
-    pub range_entries: Rc<Vec<String>>,
+    pub range_entries: Vec<String>,
     pub laptop_ip_text: String,
     pub laptop_ip_error: Option<String>,
     pub cluster_name_text: String,

@@ -8,7 +8,7 @@ use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct RangesEditorProps {
-    pub entries: std::rc::Rc<Vec<String>>,
+    pub entries: Vec<String>,
     pub mode: Mode,
     pub private: bool,
     pub validation: Vec<ValidationMessage>,

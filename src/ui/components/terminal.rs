@@ -50,8 +50,7 @@ pub fn shown_from(block: &str, trace: &Trace) -> usize {
 #[function_component(Terminal)]
 pub fn terminal(props: &TerminalProps) -> Html {
     crate::ui::renders::rendered("terminal");
-    // Split once per transcript, not on every step.
-    let all = use_memo(props.transcript.clone(), |t| blocks(t));
+    let all = blocks(&props.transcript);
     let waiting = all
         .iter()
         .filter(|b| shown_from(b, &props.trace) > props.step)

@@ -41,8 +41,9 @@ pub fn waterfall(props: &WaterfallProps) -> Html {
         use_memo(trace, |t| timeline(t))
     };
     let canvas_ref = use_node_ref();
-    // The canvas's size before the browser measures it (the same for every width of a trace).
-    let layout = use_memo(phases.clone(), |p| waterfall_layout(p, DEFAULT_WIDTH));
+    // The canvas's size before the browser measures it. Laid out on each render, which only a
+    // new trace or theme causes (the props compare equal on an animation tick).
+    let layout = waterfall_layout(&phases, DEFAULT_WIDTH);
 
     #[cfg(target_arch = "wasm32")]
     {
