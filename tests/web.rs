@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use aks_netviz::ui::app::AppProps;
+use aks_netviz::ui::renders::renders;
 use aks_netviz::ui::App;
 use wasm_bindgen_test::*;
 
@@ -681,4 +682,92 @@ async fn the_waterfall_gives_the_request_phases_as_a_table_and_a_named_canvas() 
         all(&host, "[data-testid='waterfall'] tr[data-phase]").len() >= 4,
         "DNS, TCP, TLS, HTTP"
     );
+}
+
+/// Renders of each component counted since `before` (debug builds count, see `ui::renders`).
+fn rendered_since(before: &[(&'static str, u32)]) -> Vec<(&'static str, u32)> {
+    before
+        .iter()
+        .map(|&(name, n)| (name, renders(name) - n))
+        .collect()
+}
+
+/// What an animation tick leaves alone: nothing they are given changes with the step.
+const STILL_ON_A_TICK: [&str; 7] = [
+    "controls",
+    "radio-group",
+    "ranges-editor",
+    "import-box",
+    "inspector",
+    "waterfall",
+    "outcome-panel",
+];
+
+/// What shows the step, so re-renders on a tick.
+const MOVED_BY_A_TICK: [&str; 4] = ["app", "timeline", "terminal", "network-diagram"];
+
+fn render_counts() -> Vec<(&'static str, u32)> {
+    STILL_ON_A_TICK
+        .iter()
+        .chain(&MOVED_BY_A_TICK)
+        .map(|&name| (name, renders(name)))
+        .collect()
+}
+
+fn count_of(counts: &[(&'static str, u32)], name: &str) -> u32 {
+    counts.iter().find(|c| c.0 == name).map_or(0, |c| c.1)
+}
+
+#[wasm_bindgen_test]
+async fn an_animation_tick_re_renders_only_what_shows_the_step() {
+    use wasm_bindgen::JsCast;
+    let host = mount_with("mode=private&client=vm").await;
+    // On screen, or the clock stops.
+    host.scroll_into_view();
+    let speed: web_sys::HtmlSelectElement =
+        one(&host, ".speed select").dyn_into().expect("a select");
+    speed.set_value("fast");
+    let change = web_sys::Event::new("change").expect("a change event");
+    speed.dispatch_event(&change).expect("dispatched");
+    settle().await;
+    click(&host, "[data-testid='play']").await;
+    let before = render_counts();
+    // Fast is a tick every 650 ms: wait for three.
+    for _ in 0..150 {
+        settle().await;
+        if text(&host, "[data-testid='step-count']").starts_with("Step 3 of") {
+            break;
+        }
+    }
+    click(&host, "[data-testid='play']").await;
+    let ticks = rendered_since(&before);
+    console_log!("renders during three ticks: {ticks:?}");
+    assert!(
+        text(&host, "[data-testid='step-count']").starts_with("Step 3 of"),
+        "three ticks have passed"
+    );
+    assert!(
+        count_of(&ticks, "timeline") >= 3 && count_of(&ticks, "network-diagram") >= 3,
+        "the timeline and the diagram show every step: {ticks:?}"
+    );
+    for still in STILL_ON_A_TICK {
+        assert_eq!(
+            count_of(&ticks, still),
+            0,
+            "{still} re-rendered on a tick: {ticks:?}"
+        );
+    }
+    let before = render_counts();
+    choose(&host, "egress", "natgw").await;
+    let change = rendered_since(&before);
+    assert_eq!(
+        attr(&host, "[data-setting='egress'] input:checked", "value"),
+        "natgw"
+    );
+    for moved in ["controls", "radio-group", "inspector"] {
+        assert!(
+            count_of(&change, moved) >= 1,
+            "{moved} follows a setting: {change:?}"
+        );
+    }
 }

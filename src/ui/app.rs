@@ -48,7 +48,8 @@ pub struct AppProps {
     pub uid: Option<AttrValue>,
 }
 
-/// Follows a `<details>` element's open state (its `toggle` event).
+/// Follows a `<details>` element's open state (its `toggle` event). Built on each render: an
+/// element's listener, unlike a component's props, makes nothing re-render.
 fn on_toggle(open: UseStateHandle<bool>) -> Callback<Event> {
     Callback::from(move |e: Event| {
         if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
@@ -61,6 +62,7 @@ fn on_toggle(open: UseStateHandle<bool>) -> Callback<Event> {
 /// page (which never runs effects) never claims to be interactive.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    crate::ui::renders::rendered("app");
     let sync_url = props.fragment.is_none();
     let state = {
         let first = props.prerendered.clone().or_else(|| props.fragment.clone());
@@ -93,10 +95,10 @@ pub fn app(props: &AppProps) -> Html {
         let ready = ready.clone();
         use_effect_with((), move |_| ready.set(true));
     }
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // One callback for every change, built once: the reducer's dispatcher is the same on every
+    // render, so children given this callback (or one built from it) keep equal props on an
+    // animation tick and Yew skips them (`ui::renders` counts it in the browser tests).
+    let dispatch = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
     {
         let dispatch = dispatch.clone();
         let pending = pending.clone();
@@ -107,9 +109,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // Printed once per render: the address bar and the share link show the same text.
+    let fragment = state.fragment();
     use_fragment_sync(
         sync_url && pending.is_none(),
-        state.fragment(),
+        fragment.clone(),
         dispatch.clone(),
     );
     let root = use_node_ref();
@@ -160,14 +164,11 @@ pub fn app(props: &AppProps) -> Html {
         ),
     };
     let theme = state.link.theme;
-    let on_theme = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |v: &'static str| {
-            if let Some(t) = Theme::from_id(v) {
-                dispatch.emit(Action::SetTheme(t));
-            }
-        })
-    };
+    let on_theme = use_callback(dispatch.clone(), |v: &'static str, d| {
+        if let Some(t) = Theme::from_id(v) {
+            d.emit(Action::SetTheme(t));
+        }
+    });
     let theme_switch = html! {
         <div class="theme-switch">
             <RadioGroup legend="Theme" name={format!("{}-theme", *uid)} setting="theme"
@@ -178,7 +179,7 @@ pub fn app(props: &AppProps) -> Html {
     let primer_open = use_state(|| false);
     let overview_open = use_state(|| false);
     let share = html! {
-        <Share fragment={state.fragment()} full_fragment={state.fragment_in(View::Full)}
+        <Share {fragment} full_fragment={state.fragment_in(View::Full)}
             open_full={view == View::Embed} />
     };
     // The closed disclosures render their content once opened: the prerendered page is smaller

@@ -11,7 +11,10 @@ pub mod hooks;
 pub mod network;
 pub mod overview;
 pub mod primer_layout;
+pub mod renders;
 pub mod state;
+pub mod svg_parts;
+pub mod waterfall;
 
 pub use app::App;
 

@@ -20,6 +20,7 @@ pub struct ExportButtonsProps {
 
 #[function_component(ExportButtons)]
 pub fn export_buttons(props: &ExportButtonsProps) -> Html {
+    crate::ui::renders::rendered("export-buttons");
     let node = use_node_ref();
     let export = |png: bool| {
         let node = node.clone();

@@ -15,6 +15,7 @@ pub struct ImportBoxProps {
 
 #[function_component(ImportBox)]
 pub fn import_box(props: &ImportBoxProps) -> Html {
+    crate::ui::renders::rendered("import-box");
     let oninput = {
         let cb = props.on_action.clone();
         Callback::from(move |e: InputEvent| {

@@ -67,6 +67,7 @@ fn copy(text: String) -> Callback<MouseEvent> {
 
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
+    crate::ui::renders::rendered("inspector");
     let tab = use_state(|| Tab::Profile);
     let t = &props.texts;
     let profile = serde_json::to_string_pretty(&t.hooks.access_profile).unwrap_or_default();

@@ -16,3 +16,5 @@ pub mod share;
 pub mod terminal;
 pub mod timeline;
 pub mod waterfall;
+#[cfg(target_arch = "wasm32")]
+pub mod waterfall_canvas;

@@ -6,12 +6,12 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::{VTag, VText};
 
 use crate::model::{Scenario, Trace};
 use crate::ui::diagram::scene::scene;
-use crate::ui::diagram::svg::{diagram, Element};
+use crate::ui::diagram::svg::diagram;
 use crate::ui::network::{layout, LayoutKind};
+use crate::ui::svg_parts::to_html;
 
 #[derive(Properties, PartialEq)]
 pub struct NetworkDiagramProps {
@@ -26,19 +26,6 @@ pub struct NetworkDiagramProps {
     /// prerendered page and exports pass theirs.
     #[prop_or(1000.0)]
     pub width: f32,
-}
-
-/// The drawing as Yew nodes: the same elements the export writes (`diagram::svg`).
-fn node(e: &Element) -> Html {
-    let mut tag = VTag::new(e.name);
-    for (k, v) in &e.attrs {
-        tag.add_attribute(k, v.clone());
-    }
-    if !e.text.is_empty() {
-        tag.add_child(VText::new(e.text.clone()).into());
-    }
-    tag.add_children(e.children.iter().map(node));
-    tag.into()
 }
 
 /// The width of the element, once the browser has laid it out; follows it as it changes.
@@ -87,6 +74,7 @@ fn use_container_width(node: NodeRef, initial: f32) -> f32 {
 
 #[function_component(NetworkDiagram)]
 pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
+    crate::ui::renders::rendered("network-diagram");
     let container = use_node_ref();
     let width = use_container_width(container.clone(), props.width);
     let kind = LayoutKind::for_width(width);
@@ -119,7 +107,7 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     }
     html! {
         <div class="diagram-fit" ref={container}>
-            { node(&diagram(&scene, &props.trace, shown, props.motion)) }
+            { to_html(&diagram(&scene, &props.trace, shown, props.motion)) }
         </div>
     }
 }
@@ -128,6 +116,7 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
 mod tests {
     use super::*;
     use crate::model::simulate;
+    use crate::ui::svg_parts::Element;
 
     /// The `data-*` value of `attr` on each child of `e` that has it.
     fn ids<'a>(e: &'a Element, attr: &str) -> Vec<&'a str> {
@@ -203,7 +192,7 @@ mod tests {
                                 .map(|(i, _)| i.to_string())
                                 .collect();
                             assert_eq!(ids(events, "data-event"), want, "{at} step {shown}");
-                            let _ = node(&svg);
+                            let _ = to_html(&svg);
                         }
                     }
                 }

@@ -22,6 +22,7 @@ fn outcome_word(o: Outcome) -> &'static str {
 
 #[function_component(OutcomePanel)]
 pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
+    crate::ui::renders::rendered("outcome-panel");
     let t = &props.trace;
     let path: Html = t
         .path

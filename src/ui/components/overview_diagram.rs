@@ -26,6 +26,7 @@ fn nested(part: &Part, all: &[Part]) -> Html {
 
 #[function_component(OverviewDiagram)]
 pub fn overview_diagram(props: &OverviewDiagramProps) -> Html {
+    crate::ui::renders::rendered("overview-diagram");
     let all = parts(&props.facts);
     let roots: Html = all
         .iter()

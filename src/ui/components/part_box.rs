@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::ui::geometry::short;
+use crate::ui::geometry::Point;
 use crate::ui::overview::{Part, PartKind};
+use crate::ui::svg_parts::{label, rounded_rect, to_html, Element};
 
 #[derive(Properties, PartialEq)]
 pub struct PartBoxProps {
@@ -45,16 +46,15 @@ pub fn part_box(props: &PartBoxProps) -> Html {
         PartKind::Resource => "middle",
         _ => "end",
     };
+    let hidden = |e: Element| to_html(&e.attr("aria-hidden", "true"));
+    let label_at = Point::new(label_x, label_y);
     html! {
         <g class={classes!("part", kind)} data-part={part.id} role={role} aria-label={name.clone()}>
             <title>{ name }</title>
-            <rect class="part-box" x={short(r.x)} y={short(r.y)}
-                  width={short(r.w)} height={short(r.h)} rx="8" />
-            <text class="part-label" x={short(label_x)} y={short(label_y)}
-                  text-anchor={anchor} aria-hidden="true">{ part.label }</text>
+            { to_html(&rounded_rect("part-box", &r, "8")) }
+            { hidden(label("part-label", part.label, label_at, anchor)) }
             if !part.sub.is_empty() {
-                <text class="part-sub" x={short(sub_x)} y={short(sub_y)}
-                      text-anchor={sub_anchor} aria-hidden="true">{ part.sub.clone() }</text>
+                { hidden(label("part-sub", &part.sub, Point::new(sub_x, sub_y), sub_anchor)) }
             }
             { props.children.clone() }
         </g>

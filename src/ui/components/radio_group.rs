@@ -39,6 +39,7 @@ pub struct RadioGroupProps {
 
 #[function_component(RadioGroup)]
 pub fn radio_group(props: &RadioGroupProps) -> Html {
+    crate::ui::renders::rendered("radio-group");
     let choices: Html = props
         .choices
         .iter()

@@ -17,6 +17,7 @@ pub struct RangesEditorProps {
 
 #[function_component(RangesEditor)]
 pub fn ranges_editor(props: &RangesEditorProps) -> Html {
+    crate::ui::renders::rendered("ranges-editor");
     let cb = &props.on_action;
     let hint = match props.mode {
         Mode::Authorized => "Only these source addresses reach the public endpoint.",

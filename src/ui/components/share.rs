@@ -134,6 +134,7 @@ fn field(
 
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
+    crate::ui::renders::rendered("share");
     let base = use_state(String::new);
     {
         let base = base.setter();

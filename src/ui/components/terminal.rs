@@ -19,6 +19,7 @@ pub struct TerminalProps {
 /// them appear in order.
 #[function_component(Terminal)]
 pub fn terminal(props: &TerminalProps) -> Html {
+    crate::ui::renders::rendered("terminal");
     let all = &props.blocks;
     let waiting = all.iter().filter(|b| b.shown_from > props.step).count();
     let spans: Html = all

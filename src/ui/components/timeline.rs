@@ -23,6 +23,7 @@ fn send(cb: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
+    crate::ui::renders::rendered("timeline");
     let last = props.trace.events.len();
     let on_speed = {
         let cb = props.on_action.clone();

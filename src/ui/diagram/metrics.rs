@@ -7,6 +7,8 @@
 //! else counts as one em. A margin of 4 % covers hinting and the narrower fonts of other systems
 //! never make a text wider than this.
 
+use crate::ui::svg_parts::{cut_lines, Cut};
+
 /// Advance widths of ASCII 32–126 at 100 px, regular weight.
 const REGULAR: [u8; 95] = [
     32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64,
@@ -44,25 +46,8 @@ pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
 /// word longer than a line is cut with an ellipsis: the caller keeps the full text for the
 /// accessible name.
 pub fn wrap(text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if text_width(&candidate, size, bold) <= max || line.is_empty() {
-                line = candidate;
-            } else {
-                lines.push(std::mem::replace(&mut line, word.to_string()));
-            }
-        }
-        lines.push(line);
-    }
-    lines
-        .into_iter()
+    text.split('\n')
+        .flat_map(|para| cut_lines(para, Cut::Spaces, |l| text_width(l, size, bold) <= max))
         .map(|l| fit(&l, size, bold, max))
         .collect()
 }

@@ -6,15 +6,18 @@
 
 use crate::model::{Event, EventKind, Scenario, Trace, Verdict};
 use crate::ui::diagram::scene::{scene, Scene};
-use crate::ui::geometry::{arrowhead, f, rounded_path, Point, Rect};
+use crate::ui::geometry::{arrowhead, f, rounded_path, Point};
 use crate::ui::network::{layout, Area, LayoutKind, Spot, TextLine};
+/// The drawing's element type, importable from here as before.
+pub use crate::ui::svg_parts::Element;
+use crate::ui::svg_parts::{area, block_mark, cross, el, label, rounded_rect, translate};
 
 /// The accessible name of the diagram.
 const ARIA_LABEL: &str =
     "Network diagram: clients, resolvers, networks and the API server endpoints of this scenario";
-/// The cross of a blocked event's mark, and of the legend's sample.
-const BLOCK_X: &str = "M-5 -5 L5 5 M5 -5 L-5 5";
-const LEGEND_X: &str = "M-4 -4 l8 8 m0 -8 l-8 8";
+/// Half-width of the cross of a blocked event's mark, and of the legend's sample.
+const BLOCK_ARM: f32 = 5.0;
+const LEGEND_ARM: f32 = 4.0;
 /// Arrowhead length.
 const HEAD: f32 = 9.0;
 
@@ -67,10 +70,6 @@ fn anchor(t: &TextLine) -> &'static str {
     } else {
         "start"
     }
-}
-
-fn translate(p: Point) -> String {
-    format!("translate({} {})", f(p.x), f(p.y))
 }
 
 /// The last segment of a line, where its arrowhead goes.
@@ -200,95 +199,8 @@ fn style(theme: ExportTheme) -> String {
     out
 }
 
-/// One SVG element: the page renders it (`components::network_diagram`), the export writes it.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Element {
-    pub name: &'static str,
-    pub attrs: Vec<(&'static str, String)>,
-    pub text: String,
-    pub children: Vec<Element>,
-}
-
-fn el(name: &'static str, attrs: &[(&'static str, &str)]) -> Element {
-    Element {
-        name,
-        attrs: attrs.iter().map(|(k, v)| (*k, v.to_string())).collect(),
-        ..Element::default()
-    }
-}
-
-impl Element {
-    fn with(mut self, children: impl IntoIterator<Item = Element>) -> Element {
-        self.children.extend(children);
-        self
-    }
-
-    /// The element as XML, attribute values and text escaped.
-    pub fn write(&self, out: &mut String) {
-        out.push('<');
-        out.push_str(self.name);
-        for (k, v) in &self.attrs {
-            out.push(' ');
-            out.push_str(k);
-            out.push_str("=\"");
-            escape(v, true, out);
-            out.push('"');
-        }
-        if self.text.is_empty() && self.children.is_empty() {
-            out.push_str("/>");
-            return;
-        }
-        out.push('>');
-        escape(&self.text, false, out);
-        for c in &self.children {
-            c.write(out);
-        }
-        out.push_str("</");
-        out.push_str(self.name);
-        out.push('>');
-    }
-}
-
-/// Escapes for XML text, or for a double-quoted attribute value.
-fn escape(text: &str, attr: bool, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attr => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
 fn text(t: &TextLine) -> Element {
-    let (x, y) = (f(t.x), f(t.y));
-    let attrs = [
-        ("class", t.class),
-        ("x", &x),
-        ("y", &y),
-        ("text-anchor", anchor(t)),
-    ];
-    Element {
-        text: t.text.clone(),
-        ..el("text", &attrs)
-    }
-}
-
-fn rect(class: &str, r: &Rect, rx: &str) -> Element {
-    let (x, y, w, h) = (f(r.x), f(r.y), f(r.w), f(r.h));
-    el(
-        "rect",
-        &[
-            ("class", class),
-            ("x", &x),
-            ("y", &y),
-            ("width", &w),
-            ("height", &h),
-            ("rx", rx),
-        ],
-    )
+    label(t.class, &t.text, Point::new(t.x, t.y), anchor(t))
 }
 
 fn line(points: &[Point], class: &str) -> Option<Element> {
@@ -333,12 +245,7 @@ fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> 
             .push(el("polygon", &[("class", class), ("points", &head)]));
     }
     if e.verdict == Verdict::Block {
-        let mark = el(
-            "g",
-            &[("class", "block-mark"), ("transform", &translate(end))],
-        );
-        let cross = [el("circle", &[("r", "10")]), el("path", &[("d", BLOCK_X)])];
-        g.children.push(mark.with(cross));
+        g.children.push(block_mark(end, BLOCK_ARM));
     }
     if current && motion {
         let path = rounded_path(&route.points);
@@ -382,16 +289,12 @@ pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element 
     let l = &s.layout;
     let areas = l.areas.iter().map(|a| {
         let class = area_class(a);
-        let g = el(
-            "g",
-            &[
-                ("class", &class),
-                ("data-area", a.id),
-                ("aria-hidden", "true"),
-            ],
-        );
-        g.with([rect("area-box", &a.rect, "10")])
-            .with(a.title.iter().map(text))
+        let attrs = [
+            ("class", class.as_str()),
+            ("data-area", a.id),
+            ("aria-hidden", "true"),
+        ];
+        area(&attrs, "area-box", &a.rect, "10", a.title.iter().map(text))
     });
     let links = l.zone_links.iter().zip(&s.links).map(|(z, pts)| {
         let g = el(
@@ -416,7 +319,7 @@ pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element 
             attrs.push(("aria-hidden", "true"));
         }
         el("g", &attrs)
-            .with([rect("spot-box", &spot.rect, "7")])
+            .with([rounded_rect("spot-box", &spot.rect, "7")])
             .with(spot.lines.iter().map(text))
     });
     let events = (0..shown).filter_map(|i| event(s, trace, i, shown, motion));
@@ -429,7 +332,8 @@ pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element 
         )]);
         if e.class == "legend-block" {
             let t = translate(e.to);
-            let attrs = [("class", "block-x"), ("transform", &t), ("d", LEGEND_X)];
+            let d = cross(LEGEND_ARM);
+            let attrs = [("class", "block-x"), ("transform", &t), ("d", &d)];
             g.children.push(el("path", &attrs));
         }
         g.with([text(&e.text)])
@@ -482,7 +386,7 @@ pub fn diagram_svg(
         ..el("style", &[])
     };
     svg.children
-        .splice(0..0, [style, rect("backdrop", &s.canvas, "0")]);
+        .splice(0..0, [style, rounded_rect("backdrop", &s.canvas, "0")]);
     let mut out = String::with_capacity(32 * 1024);
     svg.write(&mut out);
     out
