@@ -44,8 +44,27 @@ async fn mount_with(fragment: &str) -> web_sys::Element {
     host
 }
 
+/// Waits until the page's markup has stopped changing: the same for three polls 10 ms apart
+/// (renders, their effects and the renders those trigger have all run), or 5 s at most.
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    let body = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .map(|b| b.inner_html())
+            .unwrap_or_default()
+    };
+    let mut last = body();
+    let mut quiet = 0;
+    for _ in 0..500 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+        let now = body();
+        quiet = if now == last { quiet + 1 } else { 0 };
+        if quiet == 3 {
+            return;
+        }
+        last = now;
+    }
 }
 
 fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
