@@ -11,6 +11,7 @@
 use crate::model::primer::{PaasAccess, PaasService, PrimerClient, PrimerTrace};
 use crate::model::{EventKind, Hop, Place, Verdict};
 use crate::ui::geometry::{Point, Rect};
+use crate::ui::svg_parts::{cut_lines, shorten, Cut};
 
 /// The primer diagram's SVG user-space size.
 pub const PRIMER_VIEW: Rect = Rect::new(0.0, 0.0, 860.0, 470.0);
@@ -140,34 +141,24 @@ impl PrimerLayout {
     }
 }
 
-/// Cuts a DNS name into lines of at most `width` characters at its dots; a first label longer
-/// than the width (a zone GUID) is shortened with an ellipsis (the full name is in the box's
-/// accessible name).
-fn name_lines(name: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for (i, label) in name.split('.').enumerate() {
-        let part = if i == 0 && label.chars().count() > width {
-            format!(
-                "{}…",
-                label
-                    .chars()
-                    .take(width.saturating_sub(2))
-                    .collect::<String>()
-            )
-        } else {
-            label.to_string()
-        };
-        let piece = if i == 0 { part } else { format!(".{part}") };
-        if !current.is_empty() && current.chars().count() + piece.chars().count() > width {
-            lines.push(std::mem::take(&mut current));
-        }
-        current.push_str(&piece);
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
+/// The most characters on a line of the private DNS zone's box.
+const ZONE_LINE_CHARS: usize = 20;
+
+/// The zone's name cut before its dots into lines that fit its box; a label too long for any
+/// line (a zone GUID) is shortened to one character less, with an ellipsis (the full name is in
+/// the box's accessible name).
+fn zone_name_lines(name: &str) -> Vec<String> {
+    let fits = |l: &str| l.chars().count() <= ZONE_LINE_CHARS;
+    cut_lines(name, Cut::Dots, fits)
+        .into_iter()
+        .map(|l| {
+            if fits(&l) {
+                l
+            } else {
+                shorten(&l, ZONE_LINE_CHARS - 1)
+            }
+        })
+        .collect()
 }
 
 fn mid(a: Point, b: Point) -> Point {
@@ -413,7 +404,7 @@ pub fn primer_layout(t: &PrimerTrace) -> PrimerLayout {
             ),
             false,
         ));
-        let mut zone_lines = name_lines(&f.private_zone, 20);
+        let mut zone_lines = zone_name_lines(&f.private_zone);
         zone_lines.push(
             if s.zone_link {
                 "linked: client VNet"
@@ -746,14 +737,14 @@ mod tests {
     #[test]
     fn long_zone_names_are_cut_at_dots() {
         assert_eq!(
-            name_lines("privatelink.database.windows.net", 20),
+            zone_name_lines("privatelink.database.windows.net"),
             ["privatelink.database", ".windows.net"]
         );
-        let lines = name_lines(
-            "3b7ca984-03df-44f2-bfb3-e2234ff2c58f.privatelink.eastus.azmk8s.io",
-            20,
+        let lines =
+            zone_name_lines("3b7ca984-03df-44f2-bfb3-e2234ff2c58f.privatelink.eastus.azmk8s.io");
+        assert_eq!(
+            lines,
+            ["3b7ca984-03df-44f2…", ".privatelink.eastus", ".azmk8s.io"]
         );
-        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
-        assert!(lines[0].ends_with('…'));
     }
 }

@@ -17,10 +17,11 @@ use crate::model::primer::{
 };
 use crate::model::{Cluster, EventKind, Hop, Verdict};
 use crate::ui::components::radio_group::{Choice, RadioGroup};
-use crate::ui::geometry::{arrowhead, short, tenths};
+use crate::ui::geometry::{arrowhead, Point, Rect};
 use crate::ui::primer_layout::{
-    primer_layout, PrimerBox, PrimerBoxView, PrimerHopView, PRIMER_VIEW,
+    primer_layout, PrimerArea, PrimerBox, PrimerBoxView, PrimerHopView, PRIMER_VIEW,
 };
+use crate::ui::svg_parts::{area, block_mark, f, label, rounded_rect, short, to_html, Element};
 
 /// The step's name in the path list.
 fn hop_name(hop: Hop) -> &'static str {
@@ -42,8 +43,25 @@ fn hop_name(hop: Hop) -> &'static str {
     }
 }
 
-fn n(v: f32) -> String {
-    tenths(v)
+/// Half-width of the cross in the block mark.
+const BLOCK_ARM: f32 = 4.5;
+
+/// An element drawn for the eye only: the box or the path list says it in words.
+fn hidden(e: Element) -> Html {
+    to_html(&e.attr("aria-hidden", "true"))
+}
+
+fn area_view(a: &PrimerArea) -> Html {
+    let r = a.rect;
+    let class = format!("primer-area primer-area-{}", a.id);
+    let title = label(
+        "primer-area-label",
+        &a.label,
+        Point::new(r.x + 10.0, r.y + 18.0),
+        "start",
+    );
+    let attrs = [("class", class.as_str()), ("data-area", a.id)];
+    hidden(area(&attrs, "primer-area-rect", &r, "10", [title]))
 }
 
 fn box_view(b: &PrimerBoxView) -> Html {
@@ -79,17 +97,15 @@ fn box_view(b: &PrimerBoxView) -> Html {
                 Some(rest) => (12.0, rest),
                 None => (0.0, text),
             };
-            html! {
-                <text class={class} x={n(x + indent)} y={n(first_y + (i as f32 + 1.0) * line_h)} text-anchor={anchor}
-                      aria-hidden="true">{ text.to_string() }</text>
-            }
+            let at = Point::new(x + indent, first_y + (i as f32 + 1.0) * line_h);
+            hidden(label(class, text, at, anchor))
         })
         .collect();
     html! {
         <g class={classes!("primer-box", b.active.then_some("active"))} data-part={b.which.as_str()}
            role="img" aria-label={name}>
-            <rect class="primer-box-rect" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} rx="7" />
-            <text class="primer-box-label" x={n(x)} y={n(first_y)} text-anchor={anchor} aria-hidden="true">{ b.label.clone() }</text>
+            { to_html(&rounded_rect("primer-box-rect", &r, "7")) }
+            { hidden(label("primer-box-label", &b.label, Point::new(x, first_y), anchor)) }
             { lines }
         </g>
     }
@@ -116,7 +132,7 @@ fn hop_view(h: &PrimerHopView) -> Html {
         .iter()
         .map(|(a, b)| {
             html! {
-                <line class="primer-hop-line" x1={n(a.x)} y1={n(a.y)} x2={n(b.x)} y2={n(b.y)} />
+                <line class="primer-hop-line" x1={f(a.x)} y1={f(a.y)} x2={f(b.x)} y2={f(b.y)} />
             }
         })
         .collect();
@@ -126,26 +142,20 @@ fn hop_view(h: &PrimerHopView) -> Html {
         }
     });
     let mark = match (blocked, h.segments.last()) {
-        (true, Some((_, b))) => html! {
-            <g class="block-mark">
-                <circle cx={n(b.x)} cy={n(b.y)} r="10" />
-                <path d={format!("M{} {} L{} {} M{} {} L{} {}", n(b.x - 4.5), n(b.y - 4.5), n(b.x + 4.5), n(b.y + 4.5), n(b.x + 4.5), n(b.y - 4.5), n(b.x - 4.5), n(b.y + 4.5))} />
-            </g>
-        },
+        (true, Some((_, b))) => to_html(&block_mark(*b, BLOCK_ARM)),
         _ => Html::default(),
     };
     let p = h.label_at;
+    let badge_rect = Rect::new(p.x - 60.0, p.y - 14.0, 120.0, 20.0);
     html! {
         <g class={classes} data-hop={h.hop.as_str()} data-verdict={h.verdict.as_str()} aria-hidden="true">
             { lines }
             { head.unwrap_or_default() }
             { mark }
             if badge {
-                <rect class="primer-badge" x={n(p.x - 60.0)} y={n(p.y - 14.0)} width="120" height="20" rx="4" />
+                { to_html(&rounded_rect("primer-badge", &badge_rect, "4")) }
             }
-            <text class="primer-step" x={n(p.x)} y={n(p.y)} text-anchor="middle">
-                { word }
-            </text>
+            { to_html(&label("primer-step", &word, p, "middle")) }
         </g>
     }
 }
@@ -261,19 +271,7 @@ pub fn primer(props: &PrimerProps) -> Html {
         )
     });
 
-    let areas: Html = layout
-        .areas
-        .iter()
-        .map(|a| {
-            let r = a.rect;
-            html! {
-                <g class={classes!("primer-area", format!("primer-area-{}", a.id))} data-area={a.id} aria-hidden="true">
-                    <rect class="primer-area-rect" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} rx="10" />
-                    <text class="primer-area-label" x={n(r.x + 10.0)} y={n(r.y + 18.0)}>{ a.label.clone() }</text>
-                </g>
-            }
-        })
-        .collect();
+    let areas: Html = layout.areas.iter().map(area_view).collect();
     let boxes: Html = layout.boxes.iter().map(box_view).collect();
     let hops: Html = layout.hops.iter().map(hop_view).collect();
     let view_box = format!(
