@@ -359,7 +359,6 @@ fn wrong_types_name_the_field() {
 /// configuration the widget can express.
 #[test]
 fn round_trip_through_az_show_json() {
-    let mut count = 0;
     for mode in Mode::ALL {
         for dns in [
             None,
@@ -393,7 +392,6 @@ fn round_trip_through_az_show_json() {
                                 assert_eq!(back.egress, s.egress);
                                 assert_eq!(back.is_private(), s.is_private());
                                 assert_eq!(back.vnet_integration(), s.vnet_integration());
-                                count += 1;
                             }
                         }
                     }
@@ -401,7 +399,6 @@ fn round_trip_through_az_show_json() {
             }
         }
     }
-    assert_eq!(count, 4 * 4 * 3 * 2 * 4 * 3 * 2);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
