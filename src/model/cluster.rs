@@ -192,28 +192,8 @@ impl Cluster {
     }
 }
 
-/// A network of the address plan, `a.b.c.d/prefix`; the plan's prefixes are all valid.
-fn net(octets: [u8; 4], prefix: u8) -> Ipv4Net {
+/// A network of an address plan (the cluster's, the primer's), `a.b.c.d/prefix`; the plans'
+/// prefixes are all valid.
+pub(crate) fn net(octets: [u8; 4], prefix: u8) -> Ipv4Net {
     Ipv4Net::new(Ipv4Addr::from(octets), prefix).unwrap_or_default()
-}
-
-/// CIDR text, for callers that still hold a network as an `(address, prefix)` pair; the
-/// address plan's own networks are [`Ipv4Net`]s, printed by their `Display`.
-pub fn cidr(net: impl Into<CidrText>) -> String {
-    net.into().0
-}
-
-/// The text of a CIDR, from an [`Ipv4Net`] or an `(address, prefix)` pair.
-pub struct CidrText(String);
-
-impl From<Ipv4Net> for CidrText {
-    fn from(net: Ipv4Net) -> CidrText {
-        CidrText(net.to_string())
-    }
-}
-
-impl From<(Ipv4Addr, u8)> for CidrText {
-    fn from((ip, prefix): (Ipv4Addr, u8)) -> CidrText {
-        CidrText(format!("{ip}/{prefix}"))
-    }
 }

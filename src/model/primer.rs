@@ -14,7 +14,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use super::cluster::Cluster;
+use super::cluster::{net, Cluster};
 use super::scenario::id_enum;
 use super::trace::{DnsAnswer, Event, EventKind, Verdict};
 
@@ -168,11 +168,6 @@ pub struct PrimerAddresses {
     pub internet_stub_ip: Ipv4Addr,
 }
 
-/// A network from the cluster's address plan.
-pub(crate) fn net((ip, len): (Ipv4Addr, u8)) -> Ipv4Net {
-    Ipv4Net::new(ip, len).unwrap_or_default()
-}
-
 impl Default for PrimerAddresses {
     fn default() -> Self {
         let a = Cluster::default().addresses;
@@ -180,16 +175,16 @@ impl Default for PrimerAddresses {
             paas_name: "contoso-paas.database.windows.net".to_string(),
             paas_public_ip: Ipv4Addr::new(20, 50, 10, 5),
             paas_private_ip: Ipv4Addr::new(10, 1, 0, 5),
-            pe_vnet: net((Ipv4Addr::new(10, 1, 0, 0), 16)),
-            pe_subnet: net((Ipv4Addr::new(10, 1, 0, 0), 24)),
+            pe_vnet: net([10, 1, 0, 0], 16),
+            pe_subnet: net([10, 1, 0, 0], 24),
             paas_private_zone: "privatelink.database.windows.net".to_string(),
-            vm_vnet: net((Ipv4Addr::new(10, 2, 0, 0), 16)),
-            vm_subnet: net((Ipv4Addr::new(10, 2, 1, 0), 24)),
+            vm_vnet: net([10, 2, 0, 0], 16),
+            vm_subnet: net([10, 2, 1, 0], 24),
             vm_ip: Ipv4Addr::new(10, 2, 1, 4),
             natgw_ip: a.natgw_egress_ip,
             firewall_ip: a.firewall_egress_ip,
             default_outbound_ip: a.default_outbound_ip,
-            default_outbound_pool: net((Ipv4Addr::new(40, 76, 0, 0), 14)),
+            default_outbound_pool: net([40, 76, 0, 0], 14),
             azure_dns_ip: a.azure_dns_ip,
             internet_stub_ip: a.stub_resolver_ip,
         }

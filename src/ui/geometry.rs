@@ -116,6 +116,11 @@ impl Point {
     pub const fn new(x: f32, y: f32) -> Self {
         Self { x, y }
     }
+
+    /// Halfway to `to`: where a line's label or badge goes.
+    pub fn midpoint(self, to: Point) -> Point {
+        Point::new((self.x + to.x) / 2.0, (self.y + to.y) / 2.0)
+    }
 }
 
 /// The three corners of an arrowhead pointing from `from` to `to`, as an SVG `points` string.

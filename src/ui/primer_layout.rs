@@ -161,10 +161,6 @@ fn zone_name_lines(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn mid(a: Point, b: Point) -> Point {
-    Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)
-}
-
 /// Lays the primer out: fixed positions, boxes present per settings, hops routed between them.
 pub fn primer_layout(t: &PrimerTrace) -> PrimerLayout {
     let s = &t.settings;
@@ -509,11 +505,11 @@ pub fn primer_layout(t: &PrimerTrace) -> PrimerLayout {
             // A step between two neighbouring boxes: its label goes above the gap, off their
             // texts.
             Some((a, b)) if (b.x - a.x).hypot(b.y - a.y) < 40.0 => {
-                let m = mid(*a, *b);
+                let m = a.midpoint(*b);
                 Point::new(m.x, m.y - 38.0)
             }
             Some((a, b)) => {
-                let m = mid(*a, *b);
+                let m = a.midpoint(*b);
                 Point::new(m.x, m.y - 6.0)
             }
             None => {

@@ -258,7 +258,7 @@ impl Scene {
         // Beside the middle of each leg: right of a vertical one, above a horizontal one.
         for w in route.points.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let m = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            let m = a.midpoint(b);
             let t = if (a.x - b.x).abs() < 0.01 {
                 line(m.x + 8.0, m.y + 4.0, false)
             } else {
