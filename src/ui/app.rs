@@ -142,8 +142,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let scenario = &state.link.scenario;
-    // One shared copy for the diagram and its export.
-    let drawn = std::rc::Rc::new(scenario.clone());
+    let drawn = state.drawn.clone();
     let trace = state.trace.clone();
     let current = state.step.checked_sub(1).and_then(|i| trace.events.get(i));
     let narration = match current {

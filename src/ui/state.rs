@@ -102,7 +102,7 @@ pub struct Texts {
 }
 
 /// Simulates `scenario` once and renders every text from that one trace.
-fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Trace>, Rc<Texts>) {
+fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Scenario>, Rc<Trace>, Rc<Texts>) {
     let analysis = Analysis::new(scenario);
     let trace = analysis.trace(scenario.client);
     let texts = Texts {
@@ -111,12 +111,15 @@ fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Trace>, Rc<Texts>) {
         bicep: bicep(scenario),
         update: az_update(previous, scenario),
     };
-    (Rc::new(trace), Rc::new(texts))
+    (Rc::new(scenario.clone()), Rc::new(trace), Rc::new(texts))
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub link: Link,
+    /// `link.scenario` as of its last change, shared by the diagram and its export: one copy per
+    /// change rather than one per render (an animation tick renders, a 2,000-range list is 30 KB).
+    pub drawn: Rc<Scenario>,
     /// The simulation of `link.scenario`, recomputed whenever the scenario changes.
     pub trace: Rc<Trace>,
     /// The texts rendered from that simulation.
@@ -149,7 +152,7 @@ impl Default for State {
 impl State {
     /// A state showing `link`, with the fragment's errors to report.
     pub fn from_link(link: Link, fragment_errors: Vec<LinkError>) -> Self {
-        let (trace, texts) = compute(&link.scenario, &link.scenario);
+        let (drawn, trace, texts) = compute(&link.scenario, &link.scenario);
         let last = trace.events.len();
         let step = link.step.map_or(last, |s| (s as usize).min(last));
         State {
@@ -157,6 +160,7 @@ impl State {
             laptop_ip_error: None,
             cluster_name_text: link.scenario.cluster.name.clone(),
             cluster_name_error: None,
+            drawn,
             trace,
             texts,
             previous: link.scenario.clone(),
@@ -212,7 +216,8 @@ impl State {
         if self.link.scenario != before {
             self.previous = before;
         }
-        let (trace, texts) = compute(&self.link.scenario, &self.previous);
+        let (drawn, trace, texts) = compute(&self.link.scenario, &self.previous);
+        self.drawn = drawn;
         self.trace = trace;
         self.texts = texts;
         self.step = self.last_step();
