@@ -47,8 +47,9 @@ impl Scenario {
     /// [`Analysis`]: super::analysis::Analysis
     pub fn access_profile_with(&self, parsed: Option<&ParsedRanges<'_>>) -> AccessProfile {
         let private = self.is_private();
+        // Blanks only (or `""`) switch the filter off: the one rule, `Scenario::filter_active`.
         let authorized_ip_ranges = parsed
-            .filter(|parsed| !parsed.is_disabled())
+            .filter(|_| self.filter_active())
             .map(ParsedRanges::stored_form);
         let private_dns_zone = self.dns_zone().map(|zone| match zone {
             DnsZone::System => "system".to_string(),

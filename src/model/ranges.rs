@@ -129,8 +129,6 @@ pub struct ParsedRanges<'a> {
     text: &'a str,
     /// Number of comma-separated entries (what the 200 / 2,000 limit counts).
     count: usize,
-    /// Number of non-blank entries.
-    non_blank: usize,
     /// `0.0.0.0/32` is one of the entries.
     zero_seen: bool,
     /// Every entry, trimmed, with its network when it is a valid global IPv4 one (the filter
@@ -146,7 +144,6 @@ impl<'a> ParsedRanges<'a> {
         let mut parsed = ParsedRanges {
             text,
             count: 0,
-            non_blank: 0,
             zero_seen: false,
             entries: Vec::new(),
             issues: Vec::new(),
@@ -166,7 +163,6 @@ impl<'a> ParsedRanges<'a> {
                 parsed.entries.push((entry, None));
                 continue;
             }
-            parsed.non_blank += 1;
             if entry == ONLY_CLUSTER_EGRESS {
                 parsed.zero_seen = true;
                 zero_at = zero_at.or(Some((entry, index)));
@@ -219,11 +215,6 @@ impl<'a> ParsedRanges<'a> {
     /// True when az and ARM would accept the list.
     pub fn is_valid(&self) -> bool {
         self.issues.is_empty()
-    }
-
-    /// True when the list switches the filter off (`""` or only blanks).
-    pub fn is_disabled(&self) -> bool {
-        self.non_blank == 0
     }
 
     /// True for the special `0.0.0.0/32` alone: only the cluster's LB outbound IP may connect.
