@@ -112,16 +112,15 @@ fn relay(stream: impl Read + Send + 'static, to_stderr: bool) -> JoinHandle<Stri
     std::thread::spawn(move || {
         let mut all = String::new();
         let mut reader = BufReader::new(stream);
+        let mut sink: Box<dyn Write> = if to_stderr {
+            Box::new(std::io::stderr())
+        } else {
+            Box::new(std::io::stdout())
+        };
         let mut buf = Vec::new();
         while reader.read_until(b'\n', &mut buf).is_ok_and(|n| n > 0) {
             let text = String::from_utf8_lossy(&buf);
-            if to_stderr {
-                let mut e = std::io::stderr().lock();
-                let _ = e.write_all(text.as_bytes()).and_then(|()| e.flush());
-            } else {
-                let mut o = std::io::stdout().lock();
-                let _ = o.write_all(text.as_bytes()).and_then(|()| o.flush());
-            }
+            let _ = sink.write_all(text.as_bytes()).and_then(|()| sink.flush());
             all.push_str(&text);
             buf.clear();
         }
