@@ -24,7 +24,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use aks_netviz::model::{Analysis, ClientKind, Egress, Mode, Scenario};
-use aks_netviz::render::{access_profile_json, az_update, bicep, terraform, HookValues};
+use aks_netviz::render::{az_update, bicep, profile_json, terraform, HookValues};
 use aks_netviz::ui::diagram::scene::scene;
 use aks_netviz::ui::network::{layout, LayoutKind};
 
@@ -62,7 +62,7 @@ fn change(previous: &Scenario, scenario: &Scenario) -> usize {
     let tf = terraform(scenario);
     let bc = bicep(scenario);
     let update = az_update(black_box(previous), scenario);
-    let profile = access_profile_json(scenario);
+    let profile = profile_json(&hooks.access_profile);
     let drawn = scene(layout(scenario, LayoutKind::for_width(PAGE_PX)), &trace);
     hooks.transcript.len()
         + hooks.az_command.len()
@@ -79,13 +79,13 @@ fn parts(previous: &Scenario, scenario: &Scenario) -> [Duration; 4] {
     let analysis = Analysis::new(black_box(scenario));
     let trace = analysis.trace(scenario.client);
     let simulated = Instant::now();
-    black_box(HookValues::from_trace(&analysis, &trace));
+    let hooks = black_box(HookValues::from_trace(&analysis, &trace));
     let hooked = Instant::now();
     black_box((
         terraform(scenario),
         bicep(scenario),
         az_update(black_box(previous), scenario),
-        access_profile_json(scenario),
+        profile_json(&hooks.access_profile),
     ));
     let written = Instant::now();
     black_box(scene(

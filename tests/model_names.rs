@@ -178,7 +178,7 @@ fn profile_authorized_as_in_the_article() {
     // Valid entries are stored canonically whatever the typed prefix; the rest as typed.
     assert_eq!(
         scenario(
-            "mode=authorized&ranges=8.8.4.0/255.255.255.0,1.1.1.0/024,9.9.9.0/24,%209.9.8.1%20,81.xxx.yyy.zzz,0.0.0.0/32,,10.0.0.1/8"
+            "mode=authorized&ranges=8.8.4.0/255.255.255.0,1.1.1.0/024,8.0.0.0/08,8.0.0.0/8,9.9.9.0/24,%209.9.8.1%20,81.xxx.yyy.zzz,0.0.0.0/32,,10.0.0.1/8"
         )
         .access_profile()
         .authorized_ip_ranges,
@@ -186,6 +186,8 @@ fn profile_authorized_as_in_the_article() {
             [
                 "8.8.4.0/24",
                 "1.1.1.0/24",
+                "8.0.0.0/8",
+                "8.0.0.0/8",
                 "9.9.9.0/24",
                 "9.9.8.1/32",
                 "81.xxx.yyy.zzz/32",

@@ -264,8 +264,18 @@ impl<'a> ParsedRanges<'a> {
 fn canonical(e: &str, net: Ipv4Net) -> String {
     match e.split_once('/') {
         None => format!("{e}/32"),
-        Some((_, prefix)) if prefix == net.prefix_len().to_string() => e.to_string(),
+        Some((_, prefix)) if is_decimal(prefix, net.prefix_len()) => e.to_string(),
         Some(_) => net.to_string(),
+    }
+}
+
+/// True when `text` is `n` written in decimal without leading zeros (`8`, not `08` or a mask).
+fn is_decimal(text: &str, n: u8) -> bool {
+    let (tens, ones) = (n / 10, n % 10);
+    match text.as_bytes() {
+        [one] => tens == 0 && *one == b'0' + ones,
+        [ten, one] => tens > 0 && *ten == b'0' + tens && *one == b'0' + ones,
+        _ => false,
     }
 }
 

@@ -6,6 +6,8 @@
 pub mod app;
 pub mod components;
 pub mod diagram;
+#[cfg(target_arch = "wasm32")]
+pub mod frame;
 pub mod geometry;
 pub mod hooks;
 pub mod network;

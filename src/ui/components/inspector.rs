@@ -70,7 +70,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     crate::ui::renders::rendered("inspector");
     let tab = use_state(|| Tab::Profile);
     let t = &props.texts;
-    let profile = serde_json::to_string_pretty(&t.hooks.access_profile).unwrap_or_default();
+    let profile = crate::render::profile_json(&t.hooks.access_profile);
     let (create, update) = az_text(t);
     let tabs: Html = Tab::ALL
         .iter()

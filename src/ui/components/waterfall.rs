@@ -56,7 +56,12 @@ pub fn waterfall(props: &WaterfallProps) -> Html {
         use_effect_with(
             (phases.clone(), props.theme.clone(), repaint.0),
             move |(phases, _, _)| {
-                waterfall_canvas::paint(&canvas_ref, phases);
+                // In the frame's own layout pass: the canvas's width is read without forcing a
+                // layout in the middle of the change.
+                let phases = phases.clone();
+                crate::ui::frame::before_next_paint(move || {
+                    waterfall_canvas::paint(&canvas_ref, &phases);
+                });
             },
         );
     }

@@ -34,7 +34,13 @@ pub struct Router {
     free_v: Vec<bool>,
     used_h: Vec<u8>,
     used_v: Vec<u8>,
+    /// The ports of each box routed so far: a box is the end of several lines.
+    ports_of: Vec<(Rect, Vec<Port>)>,
 }
+
+/// A grid node just outside a box, the point on the box's border it connects to, and the
+/// direction (0 right, 1 down, 2 left, 3 up) pointing away from the box.
+type Port = (usize, Point, u8);
 
 /// Sorted, with values closer than `tol` merged.
 fn lanes(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
@@ -132,52 +138,61 @@ impl Router {
             used_h: vec![0; nx * ny],
             used_v: vec![0; nx * ny],
             obstacles,
+            ports_of: Vec::new(),
         }
     }
 
-    /// The grid nodes just outside `r`, each with the point on `r`'s border it connects to and
-    /// the direction (0 right, 1 down, 2 left, 3 up) pointing away from `r`.
-    fn ports(&self, r: Rect) -> Vec<(usize, Point, u8)> {
+    /// [`Router::ports`] of `r`, found once per box.
+    fn ports_of(&mut self, r: Rect) -> Vec<Port> {
+        if let Some((_, ports)) = self.ports_of.iter().find(|(b, _)| *b == r) {
+            return ports.clone();
+        }
+        let ports = self.ports(r);
+        self.ports_of.push((r, ports.clone()));
+        ports
+    }
+
+    /// The grid nodes just outside `r`: where a line may leave or enter it at a right angle.
+    fn ports(&self, r: Rect) -> Vec<Port> {
         let nx = self.xs.len();
         let mut out = Vec::new();
-        let near = |v: f32, want: f32| (v - want).abs() < 3.5;
         // The stub is checked from a little outside the box, clear of its own grown outline.
         let clear = |a: Point, b: Point| {
             let (dx, dy) = ((b.x - a.x).signum() * 3.0, (b.y - a.y).signum() * 3.0);
             let a = Point::new(a.x + dx, a.y + dy);
             !self.obstacles.iter().any(|o| o.cut_by(a, b))
         };
-        for (i, &x) in self.xs.iter().enumerate() {
-            if x <= r.x + 4.0 || x >= r.right() - 4.0 {
-                continue;
-            }
-            for (j, &y) in self.ys.iter().enumerate() {
-                let (edge, dir) = if near(y, r.y - LANE) {
-                    (r.y, 3)
-                } else if near(y, r.bottom() + LANE) {
-                    (r.bottom(), 1)
-                } else {
-                    continue;
-                };
-                let (a, b) = (Point::new(x, edge), Point::new(x, y));
+        // Lanes strictly between `lo` and `hi`, and lanes within 3.5 of `want`.
+        let between = |v: &[f32], lo: f32, hi: f32| {
+            v.partition_point(|&x| x <= lo)..v.partition_point(|&x| x < hi)
+        };
+        let near = |v: &[f32], want: f32| between(v, want - 3.5, want + 3.5);
+        // Above and below: (lane index, the border it leaves, direction), nearest side first
+        // when one lane is near both.
+        let sides = |v: &[f32], (lo, lo_dir): (f32, u8), (hi, hi_dir): (f32, u8)| {
+            let low = near(v, lo - LANE);
+            let high = near(v, hi + LANE);
+            let low_side = low.clone().map(move |k| (k, lo, lo_dir));
+            let high_side = high
+                .filter(move |k| !low.contains(k))
+                .map(move |k| (k, hi, hi_dir));
+            low_side.chain(high_side).collect::<Vec<_>>()
+        };
+        let rows = sides(&self.ys, (r.y, 3), (r.bottom(), 1));
+        for i in between(&self.xs, r.x + 4.0, r.right() - 4.0) {
+            let x = self.xs[i];
+            for &(j, edge, dir) in &rows {
+                let (a, b) = (Point::new(x, edge), Point::new(x, self.ys[j]));
                 if clear(a, b) {
                     out.push((j * nx + i, a, dir));
                 }
             }
         }
-        for (j, &y) in self.ys.iter().enumerate() {
-            if y <= r.y + 4.0 || y >= r.bottom() - 4.0 {
-                continue;
-            }
-            for (i, &x) in self.xs.iter().enumerate() {
-                let (edge, dir) = if near(x, r.x - LANE) {
-                    (r.x, 2)
-                } else if near(x, r.right() + LANE) {
-                    (r.right(), 0)
-                } else {
-                    continue;
-                };
-                let (a, b) = (Point::new(edge, y), Point::new(x, y));
+        let cols = sides(&self.xs, (r.x, 2), (r.right(), 0));
+        for j in between(&self.ys, r.y + 4.0, r.bottom() - 4.0) {
+            let y = self.ys[j];
+            for &(i, edge, dir) in &cols {
+                let (a, b) = (Point::new(edge, y), Point::new(self.xs[i], y));
                 if clear(a, b) {
                     out.push((j * nx + i, a, dir));
                 }
@@ -189,24 +204,43 @@ impl Router {
     /// The route from box `from` to box `to`, as points from `from`'s border to `to`'s, and
     /// marks its lanes as used. `None` when no route exists (never for the diagram's layouts).
     pub fn route(&mut self, from: Rect, to: Rect) -> Option<Vec<Point>> {
+        self.search(from, to, true).map(|(points, _)| points)
+    }
+
+    /// [`Router::route`] and its cost; `guided` false explores by cost alone (what the estimate
+    /// of what is left must never change the cost of).
+    fn search(&mut self, from: Rect, to: Rect, guided: bool) -> Option<(Vec<Point>, f32)> {
         let nx = self.xs.len();
         let n = nx * self.ys.len();
-        let starts = self.ports(from);
-        let ends = self.ports(to);
+        let starts = self.ports_of(from);
+        let ends = self.ports_of(to);
         if starts.is_empty() || ends.is_empty() {
             return None;
         }
         let node = |k: usize| Point::new(self.xs[k % nx], self.ys[k / nx]);
-        // Every step costs at least its length, so the distance to the nearest end never
-        // overestimates what is left.
-        let end_points: Vec<Point> = ends.iter().map(|&(e, _, _)| node(e)).collect();
-        let rest = |k: usize| {
+        // Every step costs at least its length, every end lies inside the ends' bounding box,
+        // and reaching that box takes at least the bends its direction leaves no way around:
+        // what is left is never overestimated.
+        let (mut lo, mut hi) = (node(ends[0].0), node(ends[0].0));
+        for &(e, _, _) in &ends {
+            let q = node(e);
+            lo = Point::new(lo.x.min(q.x), lo.y.min(q.y));
+            hi = Point::new(hi.x.max(q.x), hi.y.max(q.y));
+        }
+        let rest = |k: usize, dir: u8| {
             let p = node(k);
-            end_points
-                .iter()
-                .map(|q| (q.x - p.x).abs() + (q.y - p.y).abs())
-                .fold(f32::INFINITY, f32::min)
+            let (dx, dy) = (gap(p.x, lo.x, hi.x), gap(p.y, lo.y, hi.y));
+            let least = dx.abs() + dy.abs() + BEND * f32::from(bends_needed(dx, dy, dir));
+            if guided {
+                least
+            } else {
+                0.0
+            }
         };
+        let mut is_end = vec![false; n];
+        for &(e, _, _) in &ends {
+            is_end[e] = true;
+        }
         let mut best = vec![f32::INFINITY; n * 4];
         let mut back: Vec<u32> = vec![u32::MAX; n * 4];
         let mut heap = BinaryHeap::new();
@@ -218,7 +252,7 @@ impl Router {
                 best[s] = cost;
                 heap.push(State {
                     cost,
-                    estimate: cost + rest(k),
+                    estimate: cost + rest(k, dir),
                     node: k,
                     dir,
                 });
@@ -241,7 +275,7 @@ impl Router {
                     break;
                 }
             }
-            for &(e, p, edir) in &ends {
+            for &(e, p, edir) in ends.iter().filter(|_| is_end[k]) {
                 if e == k {
                     let q = node(k);
                     // Arriving must enter the box head-on: the port's direction reversed.
@@ -292,14 +326,14 @@ impl Router {
                     back[ns] = s as u32;
                     heap.push(State {
                         cost: c,
-                        estimate: c + rest(next),
+                        estimate: c + rest(next, nd),
                         node: next,
                         dir: nd,
                     });
                 }
             }
         }
-        let (mut s, _) = done?;
+        let (mut s, total) = done?;
         let mut nodes = vec![s / 4];
         while back[s] != u32::MAX {
             s = back[s] as usize;
@@ -320,7 +354,44 @@ impl Router {
         let mut points = vec![first];
         points.extend(nodes.iter().map(|&k| node(k)));
         points.push(last);
-        Some(simplify(points))
+        Some((simplify(points), total))
+    }
+}
+
+/// How far `v` must move to get into `lo..=hi`: positive when it must grow, negative when it
+/// must shrink, 0 inside.
+fn gap(v: f32, lo: f32, hi: f32) -> f32 {
+    if v < lo {
+        lo - v
+    } else if v > hi {
+        hi - v
+    } else {
+        0.0
+    }
+}
+
+/// The fewest bends a route heading `dir` (0 right, 1 down, 2 left, 3 up) needs to move by
+/// `dx` and `dy` (signed, as [`gap`]): none straight ahead, one sideways or to change axis, two
+/// to turn back.
+fn bends_needed(dx: f32, dy: f32, dir: u8) -> u8 {
+    // The directions that make progress: at most one per axis.
+    let toward = |d: f32, plus: u8, minus: u8| match d {
+        d if d > 0.0 => Some(plus),
+        d if d < 0.0 => Some(minus),
+        _ => None,
+    };
+    let wanted = [toward(dx, 0, 2), toward(dy, 1, 3)];
+    let needed = wanted.iter().flatten().count() as u8;
+    if needed == 0 {
+        return 0;
+    }
+    let ahead = wanted.contains(&Some(dir));
+    let back = wanted.contains(&Some((dir + 2) % 4));
+    match (ahead, back) {
+        (true, _) => needed - 1,
+        (false, true) => 2,
+        // Sideways: one bend onto a wanted direction, whose axis then has the other to do.
+        (false, false) => needed.max(1),
     }
 }
 
@@ -475,5 +546,69 @@ mod grid_tests {
             }
             assert!(blocked > 0, "the obstacles block some edges");
         }
+    }
+
+    /// The bends the search assumes are still to come are the fewest any route can make: none
+    /// straight ahead, one to turn aside, two to turn back, one more for each axis to cover.
+    #[test]
+    fn the_bends_left_are_never_overestimated() {
+        // (dx, dy, heading) -> bends; right 0, down 1, left 2, up 3; +dx is rightwards, +dy down.
+        let cases = [
+            ((0.0, 0.0, 2), 0),
+            ((5.0, 0.0, 0), 0),
+            ((5.0, 0.0, 1), 1),
+            ((5.0, 0.0, 2), 2),
+            ((0.0, -5.0, 3), 0),
+            ((0.0, -5.0, 0), 1),
+            ((0.0, -5.0, 1), 2),
+            ((5.0, 5.0, 0), 1),
+            ((5.0, 5.0, 1), 1),
+            ((5.0, 5.0, 2), 2),
+            ((5.0, 5.0, 3), 2),
+        ];
+        for ((dx, dy, dir), want) in cases {
+            assert_eq!(
+                bends_needed(dx, dy, dir),
+                want,
+                "dx {dx}, dy {dy}, heading {dir}"
+            );
+        }
+        assert_eq!(gap(3.0, 5.0, 9.0), 2.0);
+        assert_eq!(gap(7.0, 5.0, 9.0), 0.0);
+        assert_eq!(gap(12.0, 5.0, 9.0), -3.0);
+    }
+
+    /// The estimate of what is left only speeds the search up: on random boards every guided
+    /// route costs what the cheapest route found by cost alone costs.
+    #[test]
+    fn guided_routes_cost_what_the_cheapest_routes_cost() {
+        let mut seed = 11u32;
+        let mut next = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((seed >> 8) % n) as f32
+        };
+        let mut compared = 0;
+        for _ in 0..60 {
+            let boxes: Vec<Rect> = (0..10)
+                .map(|_| Rect::new(next(900) + 20.0, next(700) + 20.0, next(80) + 40.0, 30.0))
+                .collect();
+            let canvas = Rect::new(0.0, 0.0, 1100.0, 850.0);
+            for pair in boxes.windows(2) {
+                if pair[0].inflate(LANE * 2.0).overlaps(&pair[1]) {
+                    continue;
+                }
+                let fresh = || Router::new(canvas, &boxes, &boxes);
+                let guided = fresh().search(pair[0], pair[1], true);
+                let cheapest = fresh().search(pair[0], pair[1], false);
+                match (guided, cheapest) {
+                    (Some((_, g)), Some((_, c))) => {
+                        assert!((g - c).abs() < 1e-3, "guided {g}, cheapest {c}");
+                        compared += 1;
+                    }
+                    (g, c) => assert_eq!(g.is_some(), c.is_some()),
+                }
+            }
+        }
+        assert!(compared > 100, "only {compared} routes compared");
     }
 }

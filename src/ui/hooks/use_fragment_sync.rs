@@ -24,24 +24,41 @@ pub fn current_fragment() -> String {
 /// Writes `fragment` into the address bar when it differs, and dispatches `ApplyFragment` when the
 /// reader edits the address bar. Does nothing when `enabled` is false (a widget with its own
 /// fragment on a page that hosts several).
+///
+/// The address bar is written once the frame showing the change is painted: `replaceState` costs
+/// the main thread several milliseconds in Chromium, which would otherwise delay that frame. Only
+/// the newest fragment is written when several changes come before a frame.
 #[hook]
 pub fn use_fragment_sync(enabled: bool, fragment: String, dispatch: Callback<Action>) {
+    let newest = use_mut_ref(String::new);
     use_effect_with((enabled, fragment), move |(enabled, fragment)| {
-        #[cfg(target_arch = "wasm32")]
-        if *enabled && current_fragment() != *fragment {
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                let url = format!("#{fragment}");
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+        if *enabled {
+            *newest.borrow_mut() = fragment.clone();
+            write_after_paint(newest);
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (enabled, fragment);
     });
     use_effect_with(enabled, move |enabled| {
         listen_for_hash_changes(*enabled, dispatch)
     });
 }
+
+/// Writes the newest fragment into the address bar after the next paint, unless it is there.
+#[cfg(target_arch = "wasm32")]
+fn write_after_paint(newest: std::rc::Rc<std::cell::RefCell<String>>) {
+    crate::ui::frame::after_next_paint(move || {
+        let fragment = newest.borrow();
+        if current_fragment() == *fragment {
+            return;
+        }
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let url = format!("#{fragment}");
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write_after_paint(_newest: std::rc::Rc<std::cell::RefCell<String>>) {}
 
 /// Subscribes to `hashchange` while the returned destructor lives.
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,7 @@
 //! The element tree the SVG drawings are built as: the same data becomes Yew nodes in the page
 //! and XML in an exported file, so the two never differ.
 
-use yew::virtual_dom::{VTag, VText};
+use yew::virtual_dom::{Key, VTag, VText};
 use yew::Html;
 
 /// One SVG element as plain data: a page renders it ([`to_html`]), an export writes it
@@ -76,16 +76,49 @@ fn escape(text: &str, attr: bool, out: &mut String) {
 }
 
 /// The element as Yew nodes, for a component to render.
+///
+/// Siblings that each name what they draw (an area, a place, an event) are keyed by it, so a
+/// change that adds one (a private cluster's zone link) inserts one node instead of rewriting
+/// every later sibling in place.
 pub fn to_html(e: &Element) -> Html {
+    to_tag(e, None).into()
+}
+
+fn to_tag(e: &Element, key: Option<Key>) -> VTag {
     let mut tag = VTag::new(e.name);
+    tag.key = key;
     for (k, v) in &e.attrs {
         tag.add_attribute(k, v.clone());
     }
     if !e.text.is_empty() {
         tag.add_child(VText::new(e.text.clone()).into());
     }
-    tag.add_children(e.children.iter().map(to_html));
-    tag.into()
+    let keys = sibling_keys(&e.children);
+    tag.add_children(e.children.iter().enumerate().map(|(i, c)| {
+        let key = keys.as_ref().map(|k| Key::from(k[i].as_str()));
+        to_tag(c, key).into()
+    }));
+    tag
+}
+
+/// The attributes that name what an element draws, in the order they are looked for.
+const IDENTITY: [&str; 3] = ["data-area", "data-place", "data-event"];
+
+/// One key per element, or none when two siblings would share one (a place's label lines).
+fn sibling_keys(children: &[Element]) -> Option<Vec<String>> {
+    let keys: Vec<String> = children.iter().map(identity).collect();
+    // A few dozen siblings: comparing each pair is cheap, and no sort is compiled in.
+    let unique = keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k));
+    unique.then_some(keys)
+}
+
+/// What an element draws: its identity attribute, else its name and class.
+fn identity(e: &Element) -> String {
+    let attr = |name: &str| e.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
+    match IDENTITY.iter().find_map(|a| attr(a).map(|v| (a, v))) {
+        Some((a, v)) => format!("{a}={v}"),
+        None => format!("{}.{}", e.name, attr("class").map_or("", |c| c.as_str())),
+    }
 }
 
 #[cfg(test)]
@@ -106,5 +139,40 @@ mod tests {
             out,
             "<g aria-label=\"x &lt; y &amp; &quot;z&quot;\"><text>&lt;a &amp; \"b\"&gt;</text><rect rx=\"7\"/></g>"
         );
+    }
+
+    #[test]
+    fn siblings_that_name_what_they_draw_are_keyed_and_repeated_names_are_not() {
+        let svg = el("svg", &[]).with([
+            el("rect", &[("class", "backdrop")]),
+            el("g", &[("class", "spot absent"), ("data-place", "ilb")]).with([
+                el("text", &[("class", "spot-sub")]),
+                el("text", &[("class", "spot-sub")]),
+            ]),
+            el("g", &[("class", "events")]),
+        ]);
+        let root = to_tag(&svg, None);
+        let keys: Vec<Option<String>> = root
+            .children()
+            .into_iter()
+            .flat_map(|c| match c {
+                Html::VList(l) => l.iter().cloned().collect::<Vec<_>>(),
+                other => vec![other.clone()],
+            })
+            .map(|c| match c {
+                Html::VTag(t) => t.key.as_ref().map(|k| k.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some("rect.backdrop".to_string()),
+                Some("data-place=ilb".to_string()),
+                Some("g.events".to_string()),
+            ]
+        );
+        let spot = &svg.children[1];
+        assert_eq!(sibling_keys(&spot.children), None);
     }
 }

@@ -1,0 +1,31 @@
+//! When browser work runs relative to the next painted frame. A settings change must reach the
+//! screen in the frame after the click: work that reads layout waits for that frame's own layout
+//! pass, and work the reader does not see (the address bar) waits until the frame is painted.
+
+/// Runs `f` in the next frame's `requestAnimationFrame` phase, just before the browser lays out
+/// and paints: a layout read there (a canvas's width) uses the layout the frame makes anyway,
+/// instead of forcing one more in the middle of the DOM update. Runs `f` at once where there is
+/// no window.
+#[cfg(target_arch = "wasm32")]
+pub fn before_next_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    // requestAnimationFrame does not fail in a browser.
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Runs `f` once the next frame is painted (a task queued from that frame's
+/// `requestAnimationFrame` callback runs after its paint): for work the reader does not see in
+/// the page, which must not delay the frame that shows a change.
+#[cfg(target_arch = "wasm32")]
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    before_next_paint(move || {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    });
+}
