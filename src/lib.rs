@@ -6,6 +6,7 @@
 //! Yew page) and the native command `src/bin/aks-netviz.rs` sit on top.
 //! Imports only ever point down: `ui` uses `model`, never the other way round.
 
+pub mod exercise;
 #[cfg(test)]
 mod fixtures;
 pub mod import;

@@ -475,3 +475,81 @@ fn svg_refuses_bad_input_in_one_line_saying_what_is_accepted() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
 }
+
+/// `exercise <id> <fragment>`: a grader's check, exit 0 only when every goal is met and every
+/// kept setting is at its starting value; a share link (`…#…`) is read like a fragment.
+#[test]
+fn exercise_checks_a_solution_and_says_what_is_not_met() {
+    let solved = run(
+        &[
+            "exercise",
+            "firewall-notready",
+            "https://example.org/aks-netviz/#mode=authorized&ranges=81.56.12.7/32,20.81.96.14/32&egress=firewall&exercise=firewall-notready",
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&solved.stdout);
+    assert_eq!(solved.status.code(), Some(0), "{text}");
+    assert!(text.contains("met      node: node Ready"), "{text}");
+    assert!(text.trim_end().ends_with("solved"), "{text}");
+
+    let start = run(
+        &[
+            "exercise",
+            "firewall-notready",
+            "mode=authorized&ranges=81.56.12.7/32&egress=firewall",
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&start.stdout);
+    assert_eq!(start.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("NOT MET  node: node Ready (sees node NotReady)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("why: The nodes leave through the hub firewall as 20.81.96.14"),
+        "{text}"
+    );
+
+    let changed = run(
+        &[
+            "exercise",
+            "firewall-notready",
+            "mode=public&egress=firewall",
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&changed.stdout);
+    assert_eq!(changed.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("CHANGED  mode = public (must stay authorized)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn exercise_refuses_an_unknown_id_or_a_bad_fragment() {
+    let out = run(&["exercise", "no-such-thing", "mode=public"], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("no exercise `no-such-thing` (there are: locked-out-at-home"),
+        "{err}"
+    );
+    let out = run(&["exercise", "firewall-notready", "mode=sideways"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad value for `mode`"));
+    let out = run(&["exercise", "firewall-notready"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let listed = run(&["exercises"], None);
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert_eq!(listed.status.code(), Some(0));
+    assert!(text.lines().count() >= 12, "{text}");
+    assert!(
+        text.contains(
+            "firewall-notready\tNodes NotReady behind the firewall\t#exercise=firewall-notready"
+        ),
+        "{text}"
+    );
+}

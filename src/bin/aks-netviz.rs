@@ -15,12 +15,20 @@
 //!   (default 1000), as a standalone SVG document in the theme (default the fragment's `theme`
 //!   when it is light or dark, else light).
 //!
-//! Exit codes: 0 success, 2 usage or input errors, 1 when stdout cannot be written.
+//! * `aks-netviz exercise <id> '<fragment>'`: checks an attendee's scenario against a workshop
+//!   exercise (`www/exercises.json`) by running the model: one line per goal and per kept
+//!   setting, then the verdict. Exit 0 when every goal is met and every kept setting is at its
+//!   starting value, 1 when not yet, so graders can script it. `aks-netviz exercises` lists the
+//!   exercises.
+//!
+//! Exit codes: 0 success, 2 usage or input errors, 1 when stdout cannot be written (and, for
+//! `exercise`, when the exercise is not solved).
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use aks_netviz::exercise::{catalogue, check, Exercise};
 use aks_netviz::import::import;
 use aks_netviz::link::{parse_strict, print_scenario, Link, Theme};
 use aks_netviz::model::simulate;
@@ -40,6 +48,10 @@ usage:
                                      step, else the last) as an SVG document; theme default:
                                      the fragment's if light or dark, else light; width of
                                      the container in CSS px (default 1000) picks the layout
+  aks-netviz exercise ID '<fragment>'
+                                     check a scenario against a workshop exercise: exit 0
+                                     when every goal is met, 1 when not yet
+  aks-netviz exercises               list the workshop exercises (id, title, start link)
 ";
 
 /// Refuses with a message on stderr and exit code 2.
@@ -171,6 +183,88 @@ fn import_cmd(arg: &OsString) -> ExitCode {
     }
 }
 
+/// The exercise `id`, or a message listing the ids there are.
+fn find_exercise(id: &str) -> Result<&'static Exercise, String> {
+    let list = catalogue().map_err(str::to_string)?;
+    list.iter().find(|e| e.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = list.iter().map(|e| e.id.as_str()).collect();
+        format!("no exercise `{id}` (there are: {})", ids.join(", "))
+    })
+}
+
+fn exercise(id: &OsString, arg: &OsString) -> ExitCode {
+    let ex = match id
+        .to_str()
+        .ok_or_else(|| "the exercise id is not UTF-8 text".to_string())
+        .and_then(find_exercise)
+    {
+        Ok(ex) => ex,
+        Err(e) => return fail(&e),
+    };
+    let link = match fragment(arg) {
+        Ok(link) => link,
+        Err(e) => return fail(&e),
+    };
+    let result = check(ex, &link.scenario);
+    let mut lines = vec![format!("exercise {}: {}", ex.id, ex.title)];
+    for g in &result.goals {
+        if g.met {
+            lines.push(format!("met      {}", g.goal));
+        } else {
+            lines.push(format!("NOT MET  {} (sees {})", g.goal, g.saw));
+            if let Some(why) = &g.why {
+                lines.push(format!("         why: {why}"));
+            }
+        }
+    }
+    for k in &result.kept {
+        if k.kept {
+            lines.push(format!("kept     {} = {}", k.key, show(&k.start)));
+        } else {
+            lines.push(format!(
+                "CHANGED  {} = {} (must stay {})",
+                k.key,
+                show(&k.now),
+                show(&k.start)
+            ));
+        }
+    }
+    let met = result.goals.iter().filter(|g| g.met).count();
+    let changed = result.kept.iter().filter(|k| !k.kept).count();
+    lines.push(if result.solved() {
+        "solved".to_string()
+    } else {
+        format!(
+            "not solved: {met} of {} goals met, {changed} kept setting(s) changed",
+            result.goals.len()
+        )
+    });
+    match (out(&lines.join("\n")), result.solved()) {
+        (code, true) => code,
+        (_, false) => ExitCode::from(1),
+    }
+}
+
+/// A setting's value for a person: an empty ranges list is said, not left blank.
+fn show(value: &str) -> &str {
+    if value.is_empty() {
+        "(none)"
+    } else {
+        value
+    }
+}
+
+fn exercises() -> ExitCode {
+    match catalogue() {
+        Ok(list) => out(&list
+            .iter()
+            .map(|e| format!("{}\t{}\t#exercise={}", e.id, e.title, e.id))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        Err(e) => fail(e),
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let verb = args.first().and_then(|a| a.to_str());
@@ -183,6 +277,10 @@ fn main() -> ExitCode {
         (Some("scenario"), 2) => scenario(&args[1]),
         (Some("import"), 2) => import_cmd(&args[1]),
         (Some("svg"), _) => svg(&args[1..]),
+        (Some("exercise"), 3) => exercise(&args[1], &args[2]),
+        (Some("exercises"), 1) => exercises(),
+        (Some("exercise"), _) => usage_error("`exercise` takes an exercise id and one fragment"),
+        (Some("exercises"), _) => usage_error("`exercises` takes no argument"),
         (Some("scenario"), _) => usage_error("`scenario` takes exactly one fragment"),
         (Some("import"), _) => usage_error("`import` takes exactly one FILE (or -)"),
         (None, 0) => usage_error("missing verb"),

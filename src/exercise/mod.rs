@@ -1,0 +1,15 @@
+//! Workshop exercises: a starting scenario, goals stated as outcomes over several clients, and
+//! settings that must keep their starting value. The exercises are data (`www/exercises.json`,
+//! which an instructor extends without writing Rust); the checker runs the model on the
+//! attendee's scenario, so any correct solution passes and nothing is compared against a stored
+//! answer.
+//!
+//! Sits beside `render`: it reads fragments (`link`) and runs the simulator (`model`).
+
+mod catalogue;
+mod check;
+mod search;
+
+pub use catalogue::{catalogue, parse_catalogue, DnsKind, Exercise, Goal, KEEPABLE};
+pub use check::{check, setting_value, Check, GoalCheck, KeptCheck};
+pub use search::{find_solution, setting_space};
