@@ -5,7 +5,7 @@
 use std::net::Ipv4Addr;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::link::{parse_strict, Link};
 use crate::model::{ClientKind, Outcome, Tunnel};
@@ -105,44 +105,58 @@ impl DnsKind {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    exercises: Vec<RawExercise>,
+/// One JSON object of the file, read field by field: unknown fields are refused, so a typo is
+/// an error rather than a setting silently ignored. (Read from a `serde_json::Value`, which the
+/// page already parses for the import box, rather than with derived deserializers that would add
+/// their code to every reader's wasm.)
+struct Fields<'a> {
+    map: &'a serde_json::Map<String, Value>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawExercise {
-    id: String,
-    title: String,
-    story: String,
-    start: String,
-    goals: Vec<RawGoal>,
-    #[serde(default)]
-    keep: Vec<String>,
-    hints: Vec<String>,
-    explanation: String,
-    solution: String,
-}
+impl<'a> Fields<'a> {
+    fn new(v: &'a Value, what: &str, allowed: &[&str]) -> Result<Fields<'a>, String> {
+        let map = v
+            .as_object()
+            .ok_or_else(|| format!("{what} must be a JSON object"))?;
+        if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(format!(
+                "unknown field `{k}` in {what} (expected {})",
+                allowed.join(", ")
+            ));
+        }
+        Ok(Fields { map })
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGoal {
-    client: String,
-    ip: Option<String>,
-    outcome: Option<OneOrMany>,
-    node: Option<String>,
-    tunnel: Option<String>,
-    dns: Option<String>,
-}
+    fn text(&self, key: &str) -> Result<Option<String>, String> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(t)) => Ok(Some(t.clone())),
+            Some(_) => Err(format!("{key} must be text")),
+        }
+    }
 
-/// `"timeout"` or `["timeout", "nxdomain"]`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
+    fn required(&self, key: &str) -> Result<String, String> {
+        self.text(key)?.ok_or_else(|| format!("{key} is missing"))
+    }
+
+    fn list(&self, key: &str) -> Result<&'a [Value], String> {
+        match self.map.get(key) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(_) => Err(format!("{key} must be a list")),
+        }
+    }
+
+    fn texts(&self, key: &str) -> Result<Vec<String>, String> {
+        self.list(key)?
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("{key} must be a list of texts"))
+            })
+            .collect()
+    }
 }
 
 /// The shipped exercises, read once; an error names the exercise and the field at fault.
@@ -156,20 +170,35 @@ pub fn catalogue() -> Result<&'static [Exercise], &'static str> {
 
 /// Reads an exercises file (the format of `www/exercises.json`).
 pub fn parse_catalogue(text: &str) -> Result<Vec<Exercise>, String> {
-    let raw: RawFile =
-        serde_json::from_str(text).map_err(|e| format!("the exercises file is not valid: {e}"))?;
+    let invalid = |e: String| format!("the exercises file is not valid: {e}");
+    let file: Value = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+    let raw = Fields::new(&file, "the file", &["exercises"]).map_err(invalid)?;
     let mut out: Vec<Exercise> = Vec::new();
-    for r in raw.exercises {
-        if out.iter().any(|e| e.id == r.id) {
-            return Err(format!("exercise `{}` is listed twice", r.id));
+    for (i, v) in raw.list("exercises").map_err(invalid)?.iter().enumerate() {
+        let e = exercise(v).map_err(|e| format!("exercise {}: {e}", i + 1))?;
+        if out.iter().any(|o| o.id == e.id) {
+            return Err(format!("exercise `{}` is listed twice", e.id));
         }
-        out.push(exercise(r)?);
+        out.push(e);
     }
     Ok(out)
 }
 
-fn exercise(r: RawExercise) -> Result<Exercise, String> {
-    let id = r.id;
+const EXERCISE_FIELDS: [&str; 9] = [
+    "id",
+    "title",
+    "story",
+    "start",
+    "goals",
+    "keep",
+    "hints",
+    "explanation",
+    "solution",
+];
+
+fn exercise(v: &Value) -> Result<Exercise, String> {
+    let f = Fields::new(v, "an exercise", &EXERCISE_FIELDS)?;
+    let id = f.required("id")?;
     let at = |field: &str, why: String| format!("exercise `{id}`, {field}: {why}");
     if id.is_empty()
         || !id
@@ -181,18 +210,23 @@ fn exercise(r: RawExercise) -> Result<Exercise, String> {
             "use lowercase letters, digits and `-` only (it goes into links)".into(),
         ));
     }
-    let start_link = fragment_link(&r.start).map_err(|e| at("start", e))?;
-    fragment_link(&r.solution).map_err(|e| at("solution", e))?;
-    if r.goals.is_empty() {
-        return Err(at("goals", "give at least one goal".into()));
-    }
-    let goals = r
-        .goals
-        .into_iter()
+    let text = |key: &str| f.required(key).map_err(|e| at(key, e));
+    let start = text("start")?;
+    let solution = text("solution")?;
+    let start_link = fragment_link(&start).map_err(|e| at("start", e))?;
+    fragment_link(&solution).map_err(|e| at("solution", e))?;
+    let goals = f
+        .list("goals")
+        .map_err(|e| at("goals", e))?
+        .iter()
         .enumerate()
         .map(|(i, g)| goal(g).map_err(|e| at(&format!("goal {}", i + 1), e)))
         .collect::<Result<Vec<_>, _>>()?;
-    for k in &r.keep {
+    if goals.is_empty() {
+        return Err(at("goals", "give at least one goal".into()));
+    }
+    let keep = f.texts("keep").map_err(|e| at("keep", e))?;
+    for k in &keep {
         if !KEEPABLE.contains(&k.as_str()) {
             return Err(at(
                 "keep",
@@ -200,19 +234,20 @@ fn exercise(r: RawExercise) -> Result<Exercise, String> {
             ));
         }
     }
-    if r.hints.is_empty() {
+    let hints = f.texts("hints").map_err(|e| at("hints", e))?;
+    if hints.is_empty() {
         return Err(at("hints", "give at least one hint".into()));
     }
     Ok(Exercise {
-        title: r.title,
-        story: r.story,
-        start: r.start,
+        title: text("title")?,
+        story: text("story")?,
+        explanation: text("explanation")?,
+        start,
         start_link,
         goals,
-        keep: r.keep,
-        hints: r.hints,
-        explanation: r.explanation,
-        solution: r.solution,
+        keep,
+        hints,
+        solution,
         id,
     })
 }
@@ -231,11 +266,18 @@ fn fragment_link(fragment: &str) -> Result<Link, String> {
     Ok(link)
 }
 
-fn goal(g: RawGoal) -> Result<Goal, String> {
-    let client = ClientKind::from_id(&g.client)
-        .ok_or_else(|| format!("client `{}`: use {}", g.client, ClientKind::allowed()))?;
-    let ip =
-        g.ip.map(|ip| {
+fn goal(v: &Value) -> Result<Goal, String> {
+    let g = Fields::new(
+        v,
+        "a goal",
+        &["client", "ip", "outcome", "node", "tunnel", "dns"],
+    )?;
+    let client = g.required("client")?;
+    let client = ClientKind::from_id(&client)
+        .ok_or_else(|| format!("client `{client}`: use {}", ClientKind::allowed()))?;
+    let ip = g
+        .text("ip")?
+        .map(|ip| {
             ip.parse::<Ipv4Addr>()
                 .map_err(|_| format!("ip `{ip}`: give an IPv4 address"))
         })
@@ -243,18 +285,19 @@ fn goal(g: RawGoal) -> Result<Goal, String> {
     if ip.is_some() && client != ClientKind::Laptop {
         return Err("ip: only the laptop's address can be set for a goal".into());
     }
-    let outcome = match g.outcome {
-        None => Vec::new(),
-        Some(OneOrMany::One(o)) => vec![o],
-        Some(OneOrMany::Many(list)) => list,
-    }
-    .into_iter()
-    .map(|o| {
-        Outcome::from_id(&o).ok_or_else(|| format!("outcome `{o}`: use {}", Outcome::allowed()))
-    })
-    .collect::<Result<Vec<_>, _>>()?;
+    // `"timeout"` or `["timeout", "nxdomain"]`: any of them meets the goal.
+    let outcomes = match g.map.get("outcome") {
+        Some(Value::Array(_)) => g.texts("outcome")?,
+        _ => g.text("outcome")?.into_iter().collect(),
+    };
+    let outcome = outcomes
+        .iter()
+        .map(|o| {
+            Outcome::from_id(o).ok_or_else(|| format!("outcome `{o}`: use {}", Outcome::allowed()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let node = g
-        .node
+        .text("node")?
         .map(|n| match n.as_str() {
             "Ready" => Ok("Ready"),
             "NotReady" => Ok("NotReady"),
@@ -262,13 +305,13 @@ fn goal(g: RawGoal) -> Result<Goal, String> {
         })
         .transpose()?;
     let tunnel = g
-        .tunnel
+        .text("tunnel")?
         .map(|t| {
             Tunnel::from_id(&t).ok_or_else(|| format!("tunnel `{t}`: use {}", Tunnel::allowed()))
         })
         .transpose()?;
     let dns = g
-        .dns
+        .text("dns")?
         .map(|d| {
             DnsKind::from_id(&d)
                 .ok_or_else(|| format!("dns `{d}`: use private, public, NXDOMAIN or none"))

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::link::{self, Theme, View};
 use crate::model::Scenario;
 use crate::ui::components::controls::Controls;
+use crate::ui::components::exercises::Exercises;
 use crate::ui::components::export_buttons::ExportButtons;
 use crate::ui::components::import_box::ImportBox;
 use crate::ui::components::inspector::Inspector;
@@ -227,6 +228,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         </details>
     };
+    let exercises = html! {
+        <Exercises exercise={state.link.exercise.clone()} scenario={drawn.clone()} {view}
+            fresh={*scenario == Scenario::default()} on_action={dispatch.clone()} />
+    };
     // What surrounds the diagram depends on the view: the full page, the embed view's minimal
     // chrome with the rest one click away, or presenter mode's diagram, narration and counter.
     let (above, below) = match view {
@@ -290,6 +295,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class={classes!("aks-netviz", format!("view-{}", view.as_str()))} ref={root.clone()}
              data-testid="aks-netviz" data-ready={ready.to_string()} data-theme={theme.as_str()}>
             { above }
+            { exercises }
             if !state.fragment_errors.is_empty() {
                 <div class="banner error" role="alert" data-testid="fragment-errors">
                     <p>{ "Some settings in the link were not understood; their defaults are shown instead:" }</p>

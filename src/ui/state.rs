@@ -80,6 +80,11 @@ pub enum Action {
     Import(String),
     /// A fragment read from the address bar (on load and on `hashchange`).
     ApplyFragment(String),
+    /// Open a workshop exercise (its id) at its starting settings (its fragment); the view and
+    /// the theme stay.
+    OpenExercise(String, String),
+    /// Leave the exercise, keeping the settings.
+    CloseExercise,
 }
 
 /// The outcome of the last import, shown under the import box.
@@ -357,6 +362,20 @@ impl Reducible for State {
                 state.link.view = view;
                 state
             }
+            Action::OpenExercise(id, start) => {
+                let (mut link, errors) = link::parse(&start);
+                link.exercise = Some(id);
+                link.view = state.link.view;
+                link.theme = state.link.theme;
+                let mut next = State::from_link(link, errors);
+                next.speed = state.speed;
+                next
+            }
+            Action::CloseExercise => {
+                let mut state = state;
+                state.link.exercise = None;
+                state
+            }
             Action::ApplyFragment(fragment) => {
                 let (link, errors) = link::parse(&fragment);
                 let mut next = State::from_link(link, errors);
@@ -424,6 +443,31 @@ mod tests {
             rc = rc.reduce(a.clone());
         }
         (*rc).clone()
+    }
+
+    #[test]
+    fn an_exercise_opens_at_its_start_in_the_same_view_and_closes_keeping_the_settings() {
+        let embed = reduce(
+            State::default(),
+            &[
+                Action::SetView(View::Embed),
+                Action::SetMode(Mode::Vnet),
+                Action::OpenExercise(
+                    "peered-zone-link".into(),
+                    "mode=private&client=peered".into(),
+                ),
+            ],
+        );
+        assert_eq!(embed.link.exercise.as_deref(), Some("peered-zone-link"));
+        assert_eq!(embed.link.view, View::Embed);
+        assert_eq!(embed.link.scenario.mode, Mode::Private);
+        assert_eq!(embed.link.scenario.client, ClientKind::Peered);
+        assert_eq!(embed.trace.outcome, Outcome::NxDomain);
+        assert!(embed.fragment().contains("exercise=peered-zone-link"));
+        let closed = reduce(embed, &[Action::SetZoneLink(true), Action::CloseExercise]);
+        assert_eq!(closed.link.exercise, None);
+        assert!(closed.link.scenario.zone_link);
+        assert_eq!(closed.trace.outcome, Outcome::Success);
     }
 
     #[test]
