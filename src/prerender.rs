@@ -63,6 +63,56 @@ pub fn prerender_page(html: &str) -> Result<(String, usize), String> {
     Ok((out, hosts.len()))
 }
 
+/// A page without the widget, built from the release `index.html`: its `<head>` (charset,
+/// viewport, Content-Security-Policy, icon, stylesheet) with `title`, but none of its scripts and
+/// none of the preloads of the wasm and its glue, and `main` as the whole body. The instructor page
+/// is built so: the site's look and policy, and no wasm.
+pub fn page_without_widget(index: &str, title: &str, main: &str) -> Result<String, String> {
+    // A minified page has no `<head>` start tag (it is optional), only its end tag.
+    let head_end = index.find("</head>").ok_or("the page has no </head>")?;
+    let head = &index[..head_end];
+    let title_start = head
+        .find("<title>")
+        .ok_or("the page has no <title> in its head")?;
+    let title_end = head
+        .find("</title>")
+        .ok_or("the page has no </title> in its head")?;
+    Ok(format!(
+        "{}<title>{}</title>{}</head>\n<body>\n{main}</body>\n</html>\n",
+        without_code(&head[..title_start])?,
+        escape_attr(title),
+        without_code(&head[title_end + "</title>".len()..])?
+    ))
+}
+
+/// `head` without its scripts and the preloads of the wasm and its glue; every other tag kept.
+fn without_code(mut rest: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(rest.len());
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tag_end = open
+            + rest[open..]
+                .find('>')
+                .ok_or("a tag in the page's head is never closed")?
+            + 1;
+        let original = &rest[open..tag_end];
+        let tag = original.to_ascii_lowercase();
+        rest = &rest[tag_end..];
+        if tag.starts_with("<script") {
+            let close = rest
+                .find("</script>")
+                .ok_or("a <script> in the page's head is never closed")?;
+            rest = &rest[close + "</script>".len()..];
+        } else if !(tag.starts_with("<link")
+            && (tag.contains("preload") || tag.contains(".wasm") || tag.contains(".js")))
+        {
+            out.push_str(original);
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// The start tags carrying `data-aks-netviz`, in document order.
 fn find_hosts(html: &str) -> Result<Vec<Host>, String> {
     let mut hosts = Vec::new();
@@ -198,6 +248,27 @@ mod tests {
             page.contains("aks-ntwdemo"),
             "the model's names are in the HTML"
         );
+    }
+
+    #[test]
+    fn a_page_without_the_widget_keeps_the_head_but_loads_nothing_to_run() {
+        let index = "<!DOCTYPE html><html lang=en><meta charset=utf-8><meta content=\"default-src 'none'\" http-equiv=Content-Security-Policy><title>aks-netviz</title><link href=./favicon-1.svg rel=icon><link href=./style-2.css integrity=sha384-x rel=stylesheet><link href=./aks-netviz-web-3.js rel=modulepreload crossorigin integrity=sha384-y><link as=fetch href=./aks-netviz-web-3_bg.wasm rel=preload type=application/wasm crossorigin integrity=sha384-z><script type=\"module\" src=\"./boot.js\"></script></head><body><main class=page><header>x</header><div data-aks-netviz></div></main></body></html>";
+        let page = page_without_widget(index, "A & B", "<main>x</main>\n").expect("a page");
+        assert_eq!(
+            page,
+            "<!DOCTYPE html><html lang=en><meta charset=utf-8><meta content=\"default-src 'none'\" http-equiv=Content-Security-Policy><title>A &amp; B</title><link href=./favicon-1.svg rel=icon><link href=./style-2.css integrity=sha384-x rel=stylesheet></head>\n<body>\n<main>x</main>\n</body>\n</html>\n"
+        );
+        // Unminified, with the optional `<head>` start tag.
+        assert_eq!(
+            page_without_widget(
+                "<html>\n<head>\n<title>t</title>\n<script type=module>import x from './x.js';</script>\n</head>\n<body><header>h</header></body></html>",
+                "u",
+                ""
+            )
+            .as_deref(),
+            Ok("<html>\n<head>\n<title>u</title>\n\n</head>\n<body>\n</body>\n</html>\n")
+        );
+        assert!(page_without_widget("<p>no head</p>", "t", "").is_err());
     }
 
     #[test]

@@ -8,8 +8,12 @@
 
 mod catalogue;
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
+mod instructor;
 mod search;
 
 pub use catalogue::{catalogue, parse_catalogue, DnsKind, Exercise, Goal, KEEPABLE};
 pub use check::{check, setting_value, Check, GoalCheck, KeptCheck};
+#[cfg(not(target_arch = "wasm32"))]
+pub use instructor::{attendee_link, embed_link, grader_command, instructor_page, solution_link};
 pub use search::{find_solution, setting_space};

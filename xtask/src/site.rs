@@ -1,6 +1,7 @@
 //! Builds the release site into `dist/` with Trunk, offline; replaces Trunk's inline loader with
 //! `boot.js` (a file of its own, so the page runs under a `script-src 'self'` Content-Security-Policy,
-//! and one a blog can load to embed widgets); then prerenders every widget host into the HTML.
+//! and one a blog can load to embed widgets); then prerenders every widget host into the HTML and
+//! writes the instructor page (`instructor.html`: the workshop exercises, no widget).
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,7 @@ pub fn build_into(public_url: &str, folder: &str) -> Result<PathBuf, String> {
     std::fs::copy(dist.join("index.html"), unprerendered_index())
         .map_err(|e| format!("cannot keep the page before prerendering: {e}"))?;
     prerender(&pages)?;
+    instructor_page(&dist)?;
     Ok(dist)
 }
 
@@ -152,10 +154,22 @@ pub fn read(path: &Path) -> Result<String, String> {
 /// Writes each widget's HTML into `pages` with the native prerenderer (the same components, Yew's
 /// server renderer), so the first paint needs no wasm.
 fn prerender(pages: &[PathBuf]) -> Result<(), String> {
-    let mut args = vec!["run", "--quiet", "--bin", "aks-netviz-prerender", "--"];
     let paths: Vec<String> = pages.iter().map(|p| p.display().to_string()).collect();
-    args.extend(paths.iter().map(String::as_str));
-    run(command("cargo", &args))
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    run_prerenderer(&paths)
+}
+
+/// `aks-netviz-prerender ARGS…`, built for the host.
+fn run_prerenderer(args: &[&str]) -> Result<(), String> {
+    let mut all = vec!["run", "--quiet", "--bin", "aks-netviz-prerender", "--"];
+    all.extend_from_slice(args);
+    run(command("cargo", &all))
+}
+
+/// Writes `instructor.html` (the workshop exercises for instructors, no widget) from the built
+/// index.html's head, with the same native binary.
+fn instructor_page(dist: &Path) -> Result<(), String> {
+    run_prerenderer(&["--instructor", &dist.display().to_string()])
 }
 
 const LOADER_FILE: &str = "boot.js";
