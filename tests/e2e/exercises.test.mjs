@@ -1,7 +1,7 @@
 // Workshop exercises in the page: an exercise link opens the exercise at its start, the goals are
 // checked live by the model as the attendee changes settings, solved exercises are marked in the
 // list and remembered across a reload until the reset, and an exercise link opens in embed view.
-import { assert, axePath, axeViolations, openPage, run, url } from './harness.mjs';
+import { assert, axePath, axeViolations, hashWith, openPage, run, url } from './harness.mjs';
 
 async function open(browser, fragment, options = {}) {
   const page = await openPage(browser, options);
@@ -39,7 +39,7 @@ await run('exercises', [
     await start(page, 'peered-zone-link');
     // The link named the exercise only: the widget opened it at its start.
     assert((await page.getAttribute('[data-testid="outcome"]', 'data-outcome')) === 'nxdomain', 'the start: the hub VM gets NXDOMAIN');
-    assert(/exercise=peered-zone-link/.test(await page.evaluate(() => location.hash)), 'the address bar keeps the exercise');
+    assert((await hashWith(page, 'client=peered')).includes('exercise=peered-zone-link'), 'the address bar keeps the exercise and its start');
     // A hint at a time.
     await page.click('[data-testid="exercise-hint"]');
     assert((await page.$$('.exercise-hints li')).length === 1, 'one hint shown');

@@ -2,7 +2,7 @@
 // checked against the native command (the same model), the address bar as a share link, the
 // keyboard-only walk, and reduced motion.
 import { execFileSync } from 'node:child_process';
-import { assert, openPage, outcomes, run, showCell, url } from './harness.mjs';
+import { assert, hashWith, openPage, outcomes, run, showCell, url } from './harness.mjs';
 
 const cli = process.env.AKS_NETVIZ_CLI;
 
@@ -127,7 +127,7 @@ await run('explainer', [
     const before = await page.evaluate(() => history.length);
     await page.check('[data-setting="mode"] input[value="private"]');
     await page.check('[data-setting="client"] input[value="vm"]');
-    const hash = await page.evaluate(() => window.location.hash);
+    const hash = await hashWith(page, 'client=vm');
     assert(hash.includes('mode=private') && hash.includes('client=vm'), `hash is ${hash}`);
     assert((await page.evaluate(() => history.length)) === before, 'replaceState, not pushState');
     const shared = await openPage(browser);
@@ -215,7 +215,7 @@ await run('explainer', [
     assert((await page.textContent('[data-testid="step-count"]')).startsWith('Step 2 of'), 'Enter on Step back');
     await page.focus('[data-setting="mode"] input[value="public"]');
     await page.keyboard.press('ArrowDown');
-    assert((await page.evaluate(() => window.location.hash)).includes('mode=authorized'), 'the arrow key chose the next mode');
+    assert((await hashWith(page, 'mode=authorized')).includes('mode=authorized'), 'the arrow key chose the next mode');
     assert((await page.getAttribute('[data-testid="outcome"]', 'data-outcome')) === 'success', 'authorized with the laptop listed');
   }],
   ['with reduced motion nothing moves, and steps still show', async (browser) => {

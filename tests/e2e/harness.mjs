@@ -123,6 +123,13 @@ export async function openAllDetails(page) {
   });
 }
 
+/** The address bar's fragment once it includes `text` (the widget writes it after the frame that
+ * shows a change is painted), or as it is after 3 s; the caller asserts on what it gets. */
+export async function hashWith(page, text) {
+  await page.waitForFunction((t) => location.hash.includes(t), text, { timeout: 3000 }).catch(() => {});
+  return page.evaluate(() => location.hash);
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

@@ -2,7 +2,7 @@
 // other origin, published under a sub-path as GitHub Pages does, and the example blog post with
 // two script-embedded widgets and one iframe.
 import { execFileSync } from 'node:child_process';
-import { assert, openPage, run, settled, url } from './harness.mjs';
+import { assert, hashWith, openPage, run, settled, url } from './harness.mjs';
 
 const subpathUrl = process.env.AKS_NETVIZ_SUBPATH_URL;
 const READY = '[data-testid="aks-netviz"][data-ready="true"]';
@@ -94,7 +94,7 @@ await run('site', [
     const page = await watchedPage(browser);
     await page.goto(subpathUrl + 'private-none-onprem.html');
     await page.waitForSelector(READY, { timeout: 20000 });
-    const hash = await page.evaluate(() => window.location.hash);
+    const hash = await hashWith(page, 'client=onprem');
     assert(hash.includes('dns=none') && hash.includes('client=onprem'), `the address bar is a share link: ${hash}`);
   }],
   ['the example blog post shows three widgets in their own states, one of them in an iframe', async (browser) => {

@@ -1,7 +1,7 @@
 // The views of the `view` key and what travels with them: the embed view's minimal chrome, an
 // iframe built from the embed snippet, the share buttons and their snippets, presenter mode's keys,
 // and the animation pausing while the widget is off screen or its tab hidden.
-import { assert, axePath, axeViolations, openPage, run, url, openAllDetails, withBody } from './harness.mjs';
+import { assert, axePath, axeViolations, hashWith, openPage, run, url, openAllDetails, withBody } from './harness.mjs';
 
 const HOOKS = ['outcome', 'dns-answer', 'kubectl-output', 'transcript', 'path', 'tunnel', 'node-status',
   'access-profile', 'az-command', 'validation', 'step-next', 'step-prev', 'play', 'import-json',
@@ -151,7 +151,7 @@ await run('views', [
       narrations.push(await page.textContent('[data-testid="narration"]'));
     }
     assert(new Set(narrations).size >= 4 && narrations.every((n) => n.length > 10), `the narration follows: ${narrations.slice(0, 3)}`);
-    assert((await page.evaluate(() => window.location.hash)).includes('step=1'), 'the address bar follows');
+    assert((await hashWith(page, 'step=1')).includes('step=1'), 'the address bar follows');
     const box = await page.locator('[data-testid="aks-netviz"]').boundingBox();
     assert(box.x === 0 && box.y === 0 && box.width === 1280 && box.height === 800, `fills the viewport ${JSON.stringify(box)}`);
     assert(await visible(page, '[data-testid="network-diagram"]'), 'the diagram');
@@ -171,6 +171,7 @@ await run('views', [
     await page.evaluate(() => document.exitFullscreen());
     await page.click('text=Exit presenter mode');
     await page.waitForSelector('.view-full [data-testid="outcome"]');
+    await page.waitForFunction(() => !location.hash.includes('view='), null, { timeout: 3000 }).catch(() => {});
     assert(!(await page.evaluate(() => window.location.hash)).includes('view='), 'back to the full view');
     await page.keyboard.press('ArrowRight');
     assert((await step(page)) === 2, 'the keys step only in presenter mode');
