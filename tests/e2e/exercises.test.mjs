@@ -94,6 +94,17 @@ await run('exercises', [
     assert((await page.getAttribute('[data-testid="outcome"]', 'data-outcome')) === 'nxdomain', 'the link\'s settings still apply');
     await page.context().close();
   }],
+  ['when the exercises cannot be fetched the page says so and the widget keeps working', async (browser) => {
+    const page = await openPage(browser);
+    await page.route((u) => new URL(u).pathname.endsWith('/exercises.json'), (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(url('#exercise=peered-zone-link&mode=private&client=peered'));
+    await page.waitForSelector('[data-testid="aks-netviz"][data-ready="true"]', { timeout: 20000 });
+    await page.waitForSelector('.message.error:has-text("The exercises could not be loaded")', { timeout: 10000 });
+    assert((await page.textContent('.message.error')).includes('HTTP 404'), 'the message says why');
+    await page.check('[data-setting="zonelink"] input[value="on"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="outcome"]').getAttribute('data-outcome') === 'success', null, { timeout: 5000 });
+    await page.context().close();
+  }],
   ['an open exercise passes axe in both themes', async (browser) => {
     for (const theme of ['light', 'dark']) {
       const page = await open(browser, `#exercise=locked-out-at-home&theme=${theme}`, { bypassCSP: true });
