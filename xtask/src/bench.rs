@@ -13,7 +13,7 @@
 //! `target/diagram-measure.json`.
 
 use crate::cmd::{command, root, run as run_cmd, run_captured, target_dir};
-use crate::{check_args, e2e, flag_value, serve, site, tools};
+use crate::{check_args, count_flag, e2e, flag_value, serve, site, tools};
 
 /// The native benchmark targets `cargo xtask bench` accepts, each a `[[bench]]` of the crate.
 pub const TARGETS: &[&str] = &["change"];
@@ -111,30 +111,6 @@ fn mode_change(args: &[String]) -> Result<String, String> {
         Ok(out)
     } else {
         Err("the mode-change measurement failed".into())
-    }
-}
-
-/// The number after `flag` (or `default`), within `range`.
-fn count_flag(
-    args: &[String],
-    flag: &str,
-    default: u32,
-    range: std::ops::RangeInclusive<u32>,
-    what: &str,
-) -> Result<u32, String> {
-    match flag_value(args, flag)? {
-        None => Ok(default),
-        Some(v) => v
-            .parse::<u32>()
-            .ok()
-            .filter(|n| range.contains(n))
-            .ok_or_else(|| {
-                format!(
-                    "{flag} takes a number of {what} from {} to {}, not `{v}`",
-                    range.start(),
-                    range.end()
-                )
-            }),
     }
 }
 

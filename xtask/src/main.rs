@@ -1,11 +1,12 @@
 //! `cargo xtask`: every set-up, build and check of the project behind one command.
 //!
-//! Verbs: `serve`, `test`, `dist`, `size`, `bench`. Each installs what it needs and is missing first, so a
-//! fresh clone needs nothing but Rust and the machine's package manager.
+//! Verbs: `serve`, `test`, `dist`, `size`, `bench`, `e2e`, `fuzz`. Each installs what it needs and
+//! is missing first, so a fresh clone needs nothing but Rust and the machine's package manager.
 
 mod bench;
 mod cmd;
 mod e2e;
+mod fuzz;
 mod npm;
 mod serve;
 mod site;
@@ -41,6 +42,9 @@ usage: cargo xtask <verb> [options]
                               and what the prerendered HTML adds to index.html
   e2e [NAME...]               build the release site and run only the page-level tests
                               (or only tests/e2e/NAME.test.mjs)
+  fuzz [--seconds N]          install cargo-fuzz if missing and run each fuzz target of fuzz/ for N
+                              seconds (default 60) on the nightly toolchain; fails naming the
+                              target and the crash file
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         Some("size") => size::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("e2e") => e2e::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -98,4 +103,28 @@ pub fn check_args(args: &[String], flags_with_value: &[&str]) -> Result<(), Stri
         }
     }
     Ok(())
+}
+
+/// The number after `flag` (or `default`), within `range`.
+pub fn count_flag(
+    args: &[String],
+    flag: &str,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
+    what: &str,
+) -> Result<u32, String> {
+    match flag_value(args, flag)? {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| {
+                format!(
+                    "{flag} takes a number of {what} from {} to {}, not `{v}`",
+                    range.start(),
+                    range.end()
+                )
+            }),
+    }
 }

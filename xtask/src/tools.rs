@@ -33,6 +33,27 @@ pub fn ensure_test_tools() -> Result<(), String> {
     ensure_geckodriver()
 }
 
+/// The nightly toolchain and cargo-fuzz: what `cargo xtask fuzz` needs.
+pub fn ensure_fuzz_tools() -> Result<(), String> {
+    ensure(
+        "nightly toolchain",
+        || probe("cargo", &["+nightly", "--version"], "nightly"),
+        &[
+            "rustup",
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ],
+    )?;
+    ensure(
+        "cargo-fuzz",
+        || probe("cargo", &["+nightly", "fuzz", "--version"], "cargo-fuzz"),
+        &["cargo", "install", "cargo-fuzz", "--locked"],
+    )
+}
+
 /// Prints whether `what` is present or about to be installed; returns `present`.
 pub fn step(what: &str, present: bool) -> bool {
     if present {
