@@ -28,7 +28,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use aks_netviz::exercise::{catalogue, check, Exercise};
+use aks_netviz::exercise::{catalogue, check, shown_value, Exercise};
 use aks_netviz::import::import;
 use aks_netviz::link::{parse_strict, print_scenario, Link, Theme};
 use aks_netviz::model::simulate;
@@ -219,17 +219,17 @@ fn exercise(id: &OsString, arg: &OsString) -> ExitCode {
     }
     for k in &result.kept {
         if k.kept {
-            lines.push(format!("kept     {} = {}", k.key, show(&k.start)));
+            lines.push(format!("kept     {} = {}", k.key, shown_value(&k.start)));
         } else {
             lines.push(format!(
                 "CHANGED  {} = {} (must stay {})",
                 k.key,
-                show(&k.now),
-                show(&k.start)
+                shown_value(&k.now),
+                shown_value(&k.start)
             ));
         }
     }
-    let met = result.goals.iter().filter(|g| g.met).count();
+    let met = result.goals_met();
     let changed = result.kept.iter().filter(|k| !k.kept).count();
     lines.push(if result.solved() {
         "solved".to_string()
@@ -242,15 +242,6 @@ fn exercise(id: &OsString, arg: &OsString) -> ExitCode {
     match (out(&lines.join("\n")), result.solved()) {
         (code, true) => code,
         (_, false) => ExitCode::from(1),
-    }
-}
-
-/// A setting's value for a person: an empty ranges list is said, not left blank.
-fn show(value: &str) -> &str {
-    if value.is_empty() {
-        "(none)"
-    } else {
-        value
     }
 }
 

@@ -50,9 +50,9 @@ pub struct Exercise {
     pub hints: Vec<String>,
     /// Shown once every goal is met.
     pub explanation: String,
-    /// One known solution (a fragment), for the instructor page; the tests check that it solves
-    /// the exercise, and the checker never looks at it.
-    pub solution: String,
+    /// One known solution, for the instructor page; the tests check that it solves the
+    /// exercise, and the checker never looks at it.
+    pub solution: Link,
 }
 
 /// What one client must see in the attendee's scenario.
@@ -214,7 +214,7 @@ fn exercise(v: &Value) -> Result<Exercise, String> {
     let start = text("start")?;
     let solution = text("solution")?;
     let start_link = fragment_link(&start).map_err(|e| at("start", e))?;
-    fragment_link(&solution).map_err(|e| at("solution", e))?;
+    let solution = fragment_link(&solution).map_err(|e| at("solution", e))?;
     let goals = f
         .list("goals")
         .map_err(|e| at("goals", e))?

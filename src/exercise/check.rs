@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::catalogue::{DnsKind, Exercise, Goal};
 use crate::model::scenario::DEFAULT_AUTHORIZED_RANGES;
-use crate::model::{simulate, DnsAnswer, Mode, Scenario, Trace};
+use crate::model::{simulate, Analysis, DnsAnswer, Mode, Scenario, Trace};
 
 /// The result of checking one scenario against one exercise.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,12 @@ pub struct Check {
 impl Check {
     /// Every goal met and every kept setting at its starting value.
     pub fn solved(&self) -> bool {
-        self.goals.iter().all(|g| g.met) && self.kept.iter().all(|k| k.kept)
+        self.goals_met() == self.goals.len() && self.kept.iter().all(|k| k.kept)
+    }
+
+    /// How many goals are met.
+    pub fn goals_met(&self) -> usize {
+        self.goals.iter().filter(|g| g.met).count()
     }
 }
 
@@ -45,16 +50,22 @@ pub struct KeptCheck {
 
 /// Checks `scenario` (the attendee's; its `client` does not matter: each goal names one).
 pub fn check(ex: &Exercise, scenario: &Scenario) -> Check {
+    // One analysis serves every goal on the attendee's scenario; a goal with its own laptop
+    // address is another scenario.
+    let analysis = Analysis::new(scenario);
     let goals = ex
         .goals
         .iter()
         .map(|g| {
-            let mut s = scenario.clone();
-            s.client = g.client;
-            if let Some(ip) = g.ip {
-                s.laptop_ip = ip;
-            }
-            check_goal(g, &simulate(&s))
+            let trace = match g.ip {
+                None => analysis.trace(g.client),
+                Some(ip) => simulate(&Scenario {
+                    client: g.client,
+                    laptop_ip: ip,
+                    ..scenario.clone()
+                }),
+            };
+            check_goal(g, &trace)
         })
         .collect();
     let kept = ex
@@ -115,6 +126,15 @@ fn dns_kind(answer: DnsAnswer) -> DnsKind {
         DnsAnswer::Address(_) => DnsKind::Public,
         DnsAnswer::NxDomain => DnsKind::NxDomain,
         DnsAnswer::None => DnsKind::None,
+    }
+}
+
+/// A setting's value as people read it: an empty one (no ranges) is said, not left blank.
+pub fn shown_value(value: &str) -> &str {
+    if value.is_empty() {
+        "(none)"
+    } else {
+        value
     }
 }
 

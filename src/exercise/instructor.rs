@@ -4,8 +4,8 @@
 //! no widget, and nothing here reaches the wasm.
 
 use super::catalogue::Exercise;
-use super::check::setting_value;
-use crate::link::{percent_decode, percent_encode};
+use super::check::{setting_value, shown_value};
+use crate::link::{percent_encode, print};
 use crate::render::embed::escape_attr as escape;
 
 /// The page every link on the instructor page opens (relative: the site works at a domain root,
@@ -17,23 +17,10 @@ pub fn exercise_fragment(id: &str) -> String {
     format!("exercise={}", percent_encode(id))
 }
 
-/// `fragment` with every key and value percent-encoded as `link::percent_encode` does (the
-/// exercises file writes its fragments by hand).
-pub fn encoded_fragment(fragment: &str) -> String {
-    fragment
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|part| !part.is_empty())
-        .map(|part| match part.split_once('=') {
-            Some((k, v)) => format!(
-                "{}={}",
-                percent_encode(&percent_decode(k)),
-                percent_encode(&percent_decode(v))
-            ),
-            None => percent_encode(&percent_decode(part)),
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+/// The known solution's settings as the widget writes a fragment (`link::print`): percent-encoded,
+/// so it holds no `'` and the grader's command line can quote it with single quotes.
+pub fn solution_fragment(ex: &Exercise) -> String {
+    print(&ex.solution)
 }
 
 /// The attendee's link to exercise `ex`.
@@ -48,17 +35,13 @@ pub fn embed_link(ex: &Exercise) -> String {
 
 /// The link to exercise `ex` with its known solution's settings applied.
 pub fn solution_link(ex: &Exercise) -> String {
-    format!("{}&{}", attendee_link(ex), encoded_fragment(&ex.solution))
+    format!("{}&{}", attendee_link(ex), solution_fragment(ex))
 }
 
 /// The grader's command line for the known solution (the fragment is percent-encoded, so it holds
 /// no `'` and single quotes are enough for the shell).
 pub fn grader_command(ex: &Exercise) -> String {
-    format!(
-        "aks-netviz exercise {} '{}'",
-        ex.id,
-        encoded_fragment(&ex.solution)
-    )
+    format!("aks-netviz exercise {} '{}'", ex.id, solution_fragment(ex))
 }
 
 /// The instructor page's `<main class="page instructor">`: a heading, how to run a workshop with
@@ -127,11 +110,7 @@ fn section(ex: &Exercise) -> String {
         out.push_str("<ul class=\"instructor-kept\">\n");
         for key in &ex.keep {
             let value = setting_value(&ex.start_link.scenario, key);
-            let value = if value.is_empty() {
-                "(empty)".to_string()
-            } else {
-                format!("<code>{}</code>", escape(&value))
-            };
+            let value = format!("<code>{}</code>", escape(shown_value(&value)));
             out.push_str(&format!("<li><code>{}</code>: {value}</li>\n", escape(key)));
         }
         out.push_str("</ul>\n");
@@ -262,12 +241,22 @@ mod tests {
 
     #[test]
     fn fragments_are_percent_encoded_as_the_widget_writes_them() {
-        assert_eq!(encoded_fragment("#a=b c&&d=e%2Ff&g"), "a=b%20c&d=e/f&g");
+        let list = parse_catalogue(
+            r#"{"exercises": [{"id": "spaced", "title": "t", "story": "s",
+            "start": "mode=public", "goals": [{"client": "laptop", "outcome": "success"}],
+            "hints": ["h"], "explanation": "e",
+            "solution": "mode=authorized&ranges=1.1.1.1/32, 2.2.2.2/32"}]}"#,
+        )
+        .expect("a valid file");
+        // A space typed in the ranges is encoded; `,` and `/` stay as the widget writes them.
         assert_eq!(
-            encoded_fragment("ranges=1.1.1.1/32,2.2.2.2/32"),
-            "ranges=1.1.1.1/32,2.2.2.2/32"
+            solution_fragment(&list[0]),
+            "mode=authorized&ranges=1.1.1.1/32,%202.2.2.2/32"
         );
-        assert_eq!(encoded_fragment("cluster=it's"), "cluster=it%27s");
+        assert_eq!(
+            grader_command(&list[0]),
+            "aks-netviz exercise spaced 'mode=authorized&ranges=1.1.1.1/32,%202.2.2.2/32'"
+        );
         assert_eq!(
             exercise_fragment("locked-out-at-home"),
             "exercise=locked-out-at-home"

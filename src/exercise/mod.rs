@@ -13,7 +13,7 @@ mod instructor;
 mod search;
 
 pub use catalogue::{catalogue, parse_catalogue, DnsKind, Exercise, Goal, KEEPABLE};
-pub use check::{check, setting_value, Check, GoalCheck, KeptCheck};
+pub use check::{check, setting_value, shown_value, Check, GoalCheck, KeptCheck};
 #[cfg(not(target_arch = "wasm32"))]
 pub use instructor::{attendee_link, embed_link, grader_command, instructor_page, solution_link};
 pub use search::{find_solution, setting_space};

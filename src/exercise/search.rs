@@ -29,16 +29,7 @@ pub fn setting_space(ex: &Exercise) -> Vec<Scenario> {
             .collect()
     });
     space = choose("private", space, &|s| {
-        if s.mode == Mode::Vnet {
-            [false, true]
-                .map(|private| Scenario {
-                    private,
-                    ..s.clone()
-                })
-                .to_vec()
-        } else {
-            vec![s.clone()]
-        }
+        both(s, s.mode == Mode::Vnet, |s, on| s.private = on)
     });
     space = choose("dns", space, &|s| {
         if s.is_private() {
@@ -54,16 +45,7 @@ pub fn setting_space(ex: &Exercise) -> Vec<Scenario> {
         }
     });
     space = choose("publicfqdn", space, &|s| {
-        if s.is_private() {
-            [true, false]
-                .map(|on| Scenario {
-                    public_fqdn: Some(on),
-                    ..s.clone()
-                })
-                .to_vec()
-        } else {
-            vec![s.clone()]
-        }
+        both(s, s.is_private(), |s, on| s.public_fqdn = Some(on))
     });
     space = choose("ranges", space, &|s| {
         if s.mode == Mode::Authorized || (s.mode == Mode::Vnet && !s.private) {
@@ -102,17 +84,23 @@ pub fn setting_space(ex: &Exercise) -> Vec<Scenario> {
             }
         }),
     ] {
-        space = choose(key, space, &|s| {
-            [false, true]
-                .map(|on| {
-                    let mut s = s.clone();
-                    set(&mut s, on);
-                    s
-                })
-                .to_vec()
-        });
+        space = choose(key, space, &|s| both(s, true, set));
     }
     space
+}
+
+/// Both values of an on/off setting where it has an effect (`applies`), else `s` alone.
+fn both(s: &Scenario, applies: bool, set: fn(&mut Scenario, bool)) -> Vec<Scenario> {
+    if !applies {
+        return vec![s.clone()];
+    }
+    [false, true]
+        .map(|on| {
+            let mut s = s.clone();
+            set(&mut s, on);
+            s
+        })
+        .to_vec()
 }
 
 /// The ranges worth trying in `s`: its own, none, blank, and the known public addresses.

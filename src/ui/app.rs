@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::link::{self, Theme, View};
 use crate::model::Scenario;
 use crate::ui::components::controls::Controls;
+use crate::ui::components::disclosure::on_toggle;
 use crate::ui::components::exercises::Exercises;
 use crate::ui::components::export_buttons::ExportButtons;
 use crate::ui::components::import_box::ImportBox;
@@ -47,16 +48,6 @@ pub struct AppProps {
     /// host's position on the page, so the prerendered names match the hydrated ones.
     #[prop_or_default]
     pub uid: Option<AttrValue>,
-}
-
-/// Follows a `<details>` element's open state (its `toggle` event). Built on each render: an
-/// element's listener, unlike a component's props, makes nothing re-render.
-fn on_toggle(open: UseStateHandle<bool>) -> Callback<Event> {
-    Callback::from(move |e: Event| {
-        if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
-            open.set(details.has_attribute("open"));
-        }
-    })
 }
 
 /// `data-ready` turns `true` only once the component has mounted in a browser, so a prerendered

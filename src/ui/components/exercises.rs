@@ -10,9 +10,10 @@ use yew::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
 use crate::exercise::parse_catalogue;
-use crate::exercise::{check, Exercise};
+use crate::exercise::{check, shown_value, Exercise};
 use crate::link::View;
 use crate::model::Scenario;
+use crate::ui::components::disclosure::on_toggle;
 use crate::ui::state::Action;
 
 /// Where solved exercise ids are kept, one JSON array for every widget of the site.
@@ -147,18 +148,18 @@ pub fn exercises(props: &ExercisesProps) -> Html {
         });
         let kept = r.kept.iter().map(|k| {
             let text = if k.kept {
-                format!("✓ {} stays {}", k.key, show(&k.start))
+                format!("✓ {} stays {}", k.key, shown_value(&k.start))
             } else {
                 format!(
                     "✗ {} must stay {} (now {})",
                     k.key,
-                    show(&k.start),
-                    show(&k.now)
+                    shown_value(&k.start),
+                    shown_value(&k.now)
                 )
             };
             html! { <li data-testid="exercise-kept" data-kept={k.kept.to_string()}>{ text }</li> }
         });
-        let met = r.goals.iter().filter(|g| g.met).count();
+        let met = r.goals_met();
         let verdict = if solved {
             "Solved: every goal is met.".to_string()
         } else {
@@ -210,14 +211,6 @@ pub fn exercises(props: &ExercisesProps) -> Html {
     if props.exercise.is_some() || props.view != View::Full {
         return status;
     }
-    let on_toggle = {
-        let list_open = list_open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
-                list_open.set(details.has_attribute("open"));
-            }
-        })
-    };
     let reset = {
         let done = done.clone();
         Callback::from(move |_: MouseEvent| {
@@ -237,7 +230,7 @@ pub fn exercises(props: &ExercisesProps) -> Html {
         }
     });
     html! {
-        <details class="exercises-details" data-testid="exercises" ontoggle={on_toggle}>
+        <details class="exercises-details" data-testid="exercises" ontoggle={on_toggle(list_open.clone())}>
             <summary>{ "Workshop exercises: fix a cluster, checked by the model" }</summary>
             if *list_open {
                 { status }
@@ -256,15 +249,6 @@ pub fn exercises(props: &ExercisesProps) -> Html {
 fn close_callback(on_action: &Callback<Action>) -> Callback<MouseEvent> {
     let on_action = on_action.clone();
     Callback::from(move |_: MouseEvent| on_action.emit(Action::CloseExercise))
-}
-
-/// A setting's value for a person: an empty ranges list is said, not left blank.
-fn show(value: &str) -> &str {
-    if value.is_empty() {
-        "(none)"
-    } else {
-        value
-    }
 }
 
 /// The solved ids kept in this browser; none outside a browser or without storage.

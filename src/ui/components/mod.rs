@@ -2,6 +2,7 @@
 
 pub mod connection_arrow;
 pub mod controls;
+pub mod disclosure;
 pub mod exercises;
 pub mod export_buttons;
 pub mod import_box;
