@@ -138,17 +138,20 @@ pub fn percent_decode(text: &str) -> String {
 /// decoding included) the release wasm grew by 566 bytes (863 gzipped).
 pub fn percent_encode(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/,:".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    // Runs of bytes that need no escape are copied whole: a pasted range list is megabytes of them.
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !(b.is_ascii_alphanumeric() || b"-._~/,:".contains(&b)) {
+            out.extend_from_slice(&bytes[run..i]);
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+            run = i + 1;
         }
     }
-    out
+    out.extend_from_slice(&bytes[run..]);
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn on_off(v: &str) -> Option<bool> {
@@ -265,7 +268,41 @@ pub fn parse_strict(fragment: &str) -> Result<Link, LinkError> {
 
 /// Prints a link as a fragment body (no leading `#`), defaults omitted.
 pub fn print(link: &Link) -> String {
-    let s = &link.scenario;
+    join(&print_scenario(&link.scenario), &print_page(link))
+}
+
+/// `scenario` and `page`, the two halves of a fragment, joined as `print` joins them: the page
+/// keeps the scenario's half, printed once per change (a pasted range list can make it megabytes
+/// long), and adds the half that changes on every animation step.
+pub fn join(scenario: &str, page: &str) -> String {
+    match (scenario.is_empty(), page.is_empty()) {
+        (_, true) => scenario.to_string(),
+        (true, false) => page.to_string(),
+        (false, false) => format!("{scenario}&{page}"),
+    }
+}
+
+/// The keys that say what the page shows of a scenario: step, view, theme and exercise.
+pub fn print_page(link: &Link) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut put = |k: &str, v: &str| parts.push(format!("{k}={}", percent_encode(v)));
+    if let Some(step) = link.step {
+        put("step", &step.to_string());
+    }
+    if link.view != View::Full {
+        put("view", link.view.as_str());
+    }
+    if link.theme != Theme::Auto {
+        put("theme", link.theme.as_str());
+    }
+    if let Some(e) = &link.exercise {
+        put("exercise", e);
+    }
+    parts.join("&")
+}
+
+/// Prints only a scenario (page state at its defaults).
+pub fn print_scenario(s: &Scenario) -> String {
     let d = Scenario::default();
     let mut parts: Vec<String> = Vec::new();
     let mut put = |k: &str, v: &str| parts.push(format!("{k}={}", percent_encode(v)));
@@ -308,25 +345,5 @@ pub fn print(link: &Link) -> String {
     if s.cluster.name != Cluster::default().name {
         put("cluster", &s.cluster.name);
     }
-    if let Some(step) = link.step {
-        put("step", &step.to_string());
-    }
-    if link.view != View::Full {
-        put("view", link.view.as_str());
-    }
-    if link.theme != Theme::Auto {
-        put("theme", link.theme.as_str());
-    }
-    if let Some(e) = &link.exercise {
-        put("exercise", e);
-    }
     parts.join("&")
-}
-
-/// Prints only a scenario (page state at its defaults).
-pub fn print_scenario(s: &Scenario) -> String {
-    print(&Link {
-        scenario: s.clone(),
-        ..Link::default()
-    })
 }

@@ -183,9 +183,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         </details>
     };
+    // Split once per change, not on every animation tick.
+    let range_entries = use_memo(state.drawn.clone(), |_| state.range_entries());
     let controls = html! {
         <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
-            range_entries={state.range_entries()} laptop_ip_text={state.laptop_ip_text.clone()}
+            range_entries={range_entries} laptop_ip_text={state.laptop_ip_text.clone()}
             laptop_ip_error={state.laptop_ip_error.clone()}
             cluster_name_text={state.cluster_name_text.clone()}
             cluster_name_error={state.cluster_name_error.clone()} on_action={dispatch.clone()} />

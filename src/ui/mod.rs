@@ -4,6 +4,8 @@
 //! be prerendered on the server and hydrated in the browser.
 
 pub mod app;
+pub mod bounded;
+pub mod clipboard;
 pub mod components;
 pub mod diagram;
 #[cfg(target_arch = "wasm32")]

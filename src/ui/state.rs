@@ -12,6 +12,7 @@ use crate::model::scenario::DEFAULT_AUTHORIZED_RANGES;
 use crate::model::simulate::Analysis;
 use crate::model::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trace};
 use crate::render::{az_update, bicep, terraform, HookValues, UpdatePlan};
+use crate::ui::bounded;
 
 /// How fast the animation plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +108,10 @@ pub struct Texts {
 }
 
 /// Simulates `scenario` once and renders every text from that one trace.
-fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Scenario>, Rc<Trace>, Rc<Texts>) {
+fn compute(
+    scenario: &Scenario,
+    previous: &Scenario,
+) -> (Rc<Scenario>, Rc<str>, Rc<Trace>, Rc<Texts>) {
     let analysis = Analysis::new(scenario);
     let trace = analysis.trace(scenario.client);
     let texts = Texts {
@@ -116,7 +120,13 @@ fn compute(scenario: &Scenario, previous: &Scenario) -> (Rc<Scenario>, Rc<Trace>
         bicep: bicep(scenario),
         update: az_update(previous, scenario),
     };
-    (Rc::new(scenario.clone()), Rc::new(trace), Rc::new(texts))
+    let printed = Rc::from(link::print_scenario(scenario));
+    (
+        Rc::new(scenario.clone()),
+        printed,
+        Rc::new(trace),
+        Rc::new(texts),
+    )
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -125,6 +135,9 @@ pub struct State {
     /// `link.scenario` as of its last change, shared by the diagram and its export: one copy per
     /// change rather than one per render (an animation tick renders, a 2,000-range list is 30 KB).
     pub drawn: Rc<Scenario>,
+    /// `drawn` as its half of the fragment, printed once per change: the fragment is rewritten on
+    /// every animation step, and a pasted range list can make this half megabytes long.
+    pub printed: Rc<str>,
     /// The simulation of `link.scenario`, recomputed whenever the scenario changes.
     pub trace: Rc<Trace>,
     /// The texts rendered from that simulation.
@@ -157,7 +170,7 @@ impl Default for State {
 impl State {
     /// A state showing `link`, with the fragment's errors to report.
     pub fn from_link(link: Link, fragment_errors: Vec<LinkError>) -> Self {
-        let (drawn, trace, texts) = compute(&link.scenario, &link.scenario);
+        let (drawn, printed, trace, texts) = compute(&link.scenario, &link.scenario);
         let last = trace.events.len();
         let step = link.step.map_or(last, |s| (s as usize).min(last));
         State {
@@ -166,6 +179,7 @@ impl State {
             cluster_name_text: link.scenario.cluster.name.clone(),
             cluster_name_error: None,
             drawn,
+            printed,
             trace,
             texts,
             previous: link.scenario.clone(),
@@ -191,11 +205,15 @@ impl State {
 
     /// The fragment of this state shown in `view`.
     pub fn fragment_in(&self, view: View) -> String {
-        let mut link = self.link.clone();
         let last = self.last_step();
-        link.step = (self.step < last).then_some(self.step as u32);
-        link.view = view;
-        link::print(&link)
+        let page = Link {
+            scenario: Scenario::default(),
+            step: (self.step < last).then_some(self.step as u32),
+            view,
+            theme: self.link.theme,
+            exercise: self.link.exercise.clone(),
+        };
+        link::join(&self.printed, &link::print_page(&page))
     }
 
     /// The authorized ranges as the editor lists them: the typed text split on commas (the
@@ -221,8 +239,9 @@ impl State {
         if self.link.scenario != before {
             self.previous = before;
         }
-        let (drawn, trace, texts) = compute(&self.link.scenario, &self.previous);
+        let (drawn, printed, trace, texts) = compute(&self.link.scenario, &self.previous);
         self.drawn = drawn;
+        self.printed = printed;
         self.trace = trace;
         self.texts = texts;
         self.step = self.last_step();
@@ -401,7 +420,7 @@ impl Reducible for State {
                         let mut message = format!(
                             "Imported {}: the widget now shows #{}.",
                             imported.kind.as_str(),
-                            link::print_scenario(&next.link.scenario)
+                            bounded::start(&next.printed, 300)
                         );
                         for note in &imported.notes {
                             message.push(' ');
@@ -595,6 +614,30 @@ mod tests {
         assert_eq!(s.fragment_errors[0].key, "client");
         assert_eq!(s.step, 1);
         assert!(s.fragment().contains("mode=private") && s.fragment().contains("step=1"));
+    }
+
+    #[test]
+    fn the_fragment_is_the_whole_link_printed_after_every_kind_of_change() {
+        let mut s = State::default();
+        let actions = [
+            Action::ApplyFragment("mode=authorized&ranges=1.2.3.4/32&theme=dark&exercise=x".into()),
+            Action::StepTo(1),
+            Action::AddRange,
+            Action::EditRange(1, "5.6.7.8/32".into()),
+            Action::SetView(View::Embed),
+            Action::Import(r#"{"apiServerAccessProfile":{"enablePrivateCluster":true}}"#.into()),
+            Action::CloseExercise,
+        ];
+        for action in actions {
+            s = reduce(s, &[action]);
+            let last = s.last_step();
+            let whole = Link {
+                step: (s.step < last).then_some(s.step as u32),
+                ..s.link.clone()
+            };
+            assert_eq!(s.fragment(), link::print(&whole));
+        }
+        assert!(s.fragment().starts_with("mode=private") && s.fragment().contains("view=embed"));
     }
 
     #[test]

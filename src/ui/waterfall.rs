@@ -135,15 +135,7 @@ pub struct WaterfallLayout {
 
 /// Formats milliseconds with a thousands separator (`29,964 ms`).
 pub fn format_ms(ms: u32) -> String {
-    let digits = ms.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out} ms")
+    format!("{} ms", crate::ui::bounded::count(ms as usize))
 }
 
 fn tick_label(ms: u32) -> String {

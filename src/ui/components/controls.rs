@@ -14,7 +14,7 @@ pub struct ControlsProps {
     pub validation: Vec<ValidationMessage>,
     /// The widget instance's prefix for `name` attributes.
     pub uid: AttrValue,
-    pub range_entries: Vec<String>,
+    pub range_entries: std::rc::Rc<Vec<String>>,
     pub laptop_ip_text: String,
     pub laptop_ip_error: Option<String>,
     pub cluster_name_text: String,

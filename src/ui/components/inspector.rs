@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::bounded;
+use crate::ui::clipboard::copy_on_click;
 use crate::ui::state::Texts;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -54,17 +56,6 @@ fn az_text(texts: &Texts) -> (String, String) {
     (texts.hooks.az_command.clone(), out)
 }
 
-fn copy(text: String) -> Callback<MouseEvent> {
-    Callback::from(move |_| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&text);
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = &text;
-    })
-}
-
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
     crate::ui::renders::rendered("inspector");
@@ -86,10 +77,14 @@ pub fn inspector(props: &InspectorProps) -> Html {
         })
         .collect();
     let code = |text: String, testid: Option<&'static str>, label: &'static str| {
+        let (shown, left_out) = bounded::text(&text);
         html! {
             <div class="code-block">
-                <pre class="terminal" data-testid={testid} tabindex="0" aria-label={label}>{ text.clone() }</pre>
-                <button type="button" class="button small copy" onclick={copy(text)}
+                <pre class="terminal" data-testid={testid} tabindex="0" aria-label={label}>{ shown }</pre>
+                if let Some(note) = left_out {
+                    <p class="hint" data-testid="text-left-out">{ format!("{note} Copy copies all of it.") }</p>
+                }
+                <button type="button" class="button small copy" onclick={copy_on_click(text)}
                         aria-label={format!("Copy {label}")}>{ "Copy" }</button>
             </div>
         }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::{Outcome, Trace, Verdict};
+use crate::ui::bounded;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomePanelProps {
@@ -84,9 +85,12 @@ pub fn outcome_panel(props: &OutcomePanelProps) -> Html {
                 }) }
             </ul>
             <ul class="validation" data-testid="validation" aria-label="Validation messages">
-                { for t.validation.iter().map(|v| html! {
+                { for t.validation.iter().take(bounded::ITEMS_SHOWN).map(|v| html! {
                     <li data-setting={v.key}>{ v.message.clone() }</li>
                 }) }
+                if let Some(more) = bounded::more_items(t.validation.len(), "validation messages") {
+                    <li class="more" data-testid="validation-more">{ more }</li>
+                }
             </ul>
         </section>
     }

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::render::embed;
+use crate::ui::bounded;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -97,15 +98,30 @@ fn copy_text(
 }
 
 /// The click handler of a copy button. Not inlined: the four buttons share this code.
+/// The three texts the panel offers: the link, the iframe and the script snippet.
+fn snippet(which: usize, base: &str, fragment: &str, full_fragment: &str) -> String {
+    match which {
+        0 => embed::page_link(base, fragment),
+        1 => embed::iframe_snippet(base, full_fragment),
+        _ => embed::script_snippet(base, full_fragment),
+    }
+}
+
+/// A copy button's callback, which builds its text when clicked: the panel is closed most of the
+/// time, and a pasted range list makes each text megabytes long. Not inlined: the three buttons
+/// share this code.
 #[inline(never)]
 fn copy_button(
-    text: String,
+    which: usize,
+    texts: (String, AttrValue, AttrValue),
     field: NodeRef,
     done: &'static str,
     status: UseStateSetter<AttrValue>,
     open: UseStateSetter<bool>,
 ) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
+        let (base, fragment, full) = &texts;
+        let text = snippet(which, base, fragment, full);
         copy_text(&text, field.clone(), done, status.clone(), open.clone())
     })
 }
@@ -143,14 +159,23 @@ pub fn share(props: &ShareProps) -> Html {
     let open = use_state(|| false);
     let status = use_state(AttrValue::default);
     let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
-    let texts = [
-        embed::page_link(&base, &props.fragment),
-        embed::iframe_snippet(&base, &props.full_fragment),
-        embed::script_snippet(&base, &props.full_fragment),
-    ];
+    // A link too long for the address bar is written into the fields only once the panel opens.
+    let write = *open || props.fragment.len() <= bounded::ADDRESS_BAR;
+    let text = |i: usize| {
+        if write {
+            snippet(i, &base, &props.fragment, &props.full_fragment)
+        } else {
+            String::new()
+        }
+    };
     let copy = |i: usize, done: &'static str| {
         copy_button(
-            texts[i].clone(),
+            i,
+            (
+                (*base).clone(),
+                props.fragment.clone(),
+                props.full_fragment.clone(),
+            ),
             refs[i].clone(),
             done,
             status.setter(),
@@ -174,12 +199,22 @@ pub fn share(props: &ShareProps) -> Html {
                 }
                 <span class="share-status" role="status">{ (*status).clone() }</span>
             </div>
+            if props.fragment.len() > bounded::ADDRESS_BAR {
+                <p class="hint" data-testid="link-too-long">
+                    { format!(
+                        "This state's link has {} characters, too long for the address bar (the widget writes \
+                         links of up to {} there). Copy link copies the whole link.",
+                        bounded::count(props.fragment.chars().count() + 1),
+                        bounded::count(bounded::ADDRESS_BAR)
+                    ) }
+                </p>
+            }
             <div class="share-panel" hidden={!*open}>
-                { field("Link to this state", None, texts[0].clone(), refs[0].clone(), copy(0, "Copied the link.")) }
-                { field("Embed in any page (iframe)", Some("embed-iframe-code"), texts[1].clone(), refs[1].clone(),
+                { field("Link to this state", None, text(0), refs[0].clone(), copy(0, "Copied the link.")) }
+                { field("Embed in any page (iframe)", Some("embed-iframe-code"), text(1), refs[1].clone(),
                     copy(1, "Copied the iframe code.")) }
                 { field("Embed with a script (the page must allow this site's script)", Some("embed-script-code"),
-                    texts[2].clone(), refs[2].clone(), copy(2, "Copied the script code.")) }
+                    text(2), refs[2].clone(), copy(2, "Copied the script code.")) }
             </div>
         </section>
     }

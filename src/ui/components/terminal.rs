@@ -6,6 +6,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::render::TranscriptBlock;
+use crate::ui::bounded;
 
 #[derive(Properties, PartialEq)]
 pub struct TerminalProps {
@@ -29,7 +30,10 @@ pub fn terminal(props: &TerminalProps) -> Html {
             let pending = b.shown_from > props.step;
             // The empty line between two commands belongs to the first, as in the transcript.
             let gap = if i + 1 < all.len() { "\n" } else { "" };
-            html! { <span class="command-block" hidden={pending}>{ format!("{}{gap}", b.text()) }</span> }
+            let text = b.text();
+            let (shown, left_out) = bounded::text(&text);
+            let left_out = left_out.map(|n| format!("\n{n}\n")).unwrap_or_default();
+            html! { <span class="command-block" hidden={pending}>{ format!("{shown}{left_out}{gap}") }</span> }
         })
         .collect();
     html! {

@@ -43,7 +43,7 @@ pub fn use_fragment_sync(enabled: bool, fragment: String, dispatch: Callback<Act
 }
 
 /// Writes the newest fragment into the address bar after the next paint, unless it is there
-/// already, or unless the address bar changed in the meantime: a fragment the reader (or a
+/// already, unless it is longer than `bounded::ADDRESS_BAR` (the share panel says so), or unless the address bar changed in the meantime: a fragment the reader (or a
 /// page's script) set since is theirs, and its `hashchange` brings the widget to it.
 #[cfg(target_arch = "wasm32")]
 fn write_after_paint(newest: std::rc::Rc<std::cell::RefCell<String>>) {
@@ -51,7 +51,7 @@ fn write_after_paint(newest: std::rc::Rc<std::cell::RefCell<String>>) {
     crate::ui::frame::after_next_paint(move || {
         let fragment = newest.borrow();
         let now = current_fragment();
-        if now != before || now == *fragment {
+        if now != before || now == *fragment || fragment.len() > crate::ui::bounded::ADDRESS_BAR {
             return;
         }
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {

@@ -1,0 +1,140 @@
+// Pastes and links far larger than any cluster: the widget reads all of them, draws a bounded
+// view (the first rows, every refused entry, the start of long texts), says what it left out, and
+// loses nothing (the settings, Copy link and the import's Copy keep everything).
+import { assert, axePath, axeViolations, openPage, run, url } from './harness.mjs';
+
+/** `n` distinct public /24 ranges, with `refused` (index → entry) put in their places. */
+const ranges = (n, refused = {}) => Array.from({ length: n }, (_, i) => refused[i]
+  || `${20 + ((i >> 16) % 100)}.${(i >> 8) % 256}.${i % 256}.0/24`);
+const azShow = (list) => JSON.stringify({
+  name: 'aks-big', location: 'eastus',
+  apiServerAccessProfile: { authorizedIpRanges: list, enablePrivateCluster: false },
+});
+
+async function open(browser, fragment = '') {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await page.addInitScript(() => {
+    window.copied = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (t) => { window.copied.push(t); } },
+    });
+  });
+  await page.goto(url(fragment));
+  await page.waitForSelector('[data-testid="aks-netviz"][data-ready="true"]', { timeout: 20000 });
+  return page;
+}
+
+/** axe's findings on the page as it is, in the light and the dark theme. */
+async function axe(page) {
+  await page.addScriptTag({ path: axePath });
+  const found = [];
+  for (const theme of ['light', 'dark']) {
+    await page.check(`[data-setting="theme"] input[value="${theme}"]`);
+    found.push(...(await axeViolations(page)).map((v) => `${theme}: ${v}`));
+  }
+  return found;
+}
+
+/** Pastes `text` into the import field as a reader's paste would arrive. */
+async function paste(page, text) {
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid="import-json"]');
+    area.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (area.dispatchEvent(event)) {
+      // The browser's own paste, which the widget leaves to it for a short text.
+      area.value = t;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+  }, text);
+}
+
+const rows = (page) => page.$$eval('[data-setting="ranges"] li.range .field-label', (els) => els.map((e) => e.textContent));
+const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
+
+await run('large-inputs', [
+  ['20,000 pasted ranges: the editor lists the first 50 and every refused one, and says how many it leaves out', async (browser) => {
+    const page = await open(browser, '#mode=authorized&ranges=81.56.12.7/32');
+    const before = await page.evaluate(() => location.hash);
+    const list = ranges(20000, { 15000: '10.1.0.0/16' });
+    await paste(page, azShow(list));
+    await page.waitForSelector('[data-testid="ranges-left-out"]', { timeout: 10000 });
+    const labels = await rows(page);
+    assert(labels.length === 51, `50 first rows and the refused one, not ${labels.length}`);
+    assert(labels[0] === 'Range 1' && labels[49] === 'Range 50' && labels[50] === 'Range 15,001', `rows ${labels.slice(48)}`);
+    assert(await page.$('[data-setting="ranges"] li.range.invalid input[aria-invalid="true"]'), 'the refused entry is marked');
+    const note = await text(page, '[data-testid="ranges-left-out"]');
+    assert(note.startsWith('19,949 more ranges are not listed here'), note);
+    // The model saw all of them: AKS takes 200 without VNet integration.
+    const validation = await text(page, '[data-testid="validation"]');
+    assert(validation.includes('greater than the allowed value 200'), validation);
+    // Show more adds rows, numbered where they belong.
+    await page.click('[data-testid="ranges-show-more"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-setting="ranges"] li.range').length === 251);
+    // Editing a row far down (the refused one, now after 250 rows) edits that entry.
+    const row = page.locator('[data-setting="ranges"] li.range').nth(250);
+    assert((await row.locator('.field-label').textContent()) === 'Range 15,001', 'the refused row follows the first 250');
+    await row.locator('input').fill('52.160.10.9/32');
+    await page.waitForFunction(() => !document.querySelector('[data-setting="ranges"] li.range.invalid'));
+    // The link is too long for the address bar, which keeps the state it had; Copy link has it all.
+    assert(await page.$('[data-testid="link-too-long"]'), 'the share panel says the link is too long');
+    assert((await page.evaluate(() => location.hash)) === before, 'the address bar is left alone');
+    await page.click('[data-testid="copy-link"]');
+    await page.waitForFunction(() => window.copied.length === 1);
+    const link = await page.evaluate(() => window.copied[0]);
+    assert(link.includes(`,${list[19999]}`) && link.includes(',52.160.10.9/32,') && !link.includes('10.1.0.0/16'),
+      'the copied link holds the last range and the edit');
+    assert(page.problems.length === 0, page.problems.join('; '));
+  }],
+  ['a paste too long for the field is read whole, shown by its start read-only, copied whole and cleared', async (browser) => {
+    const page = await open(browser);
+    const json = azShow(ranges(20000));
+    await paste(page, json);
+    await page.waitForSelector('[data-testid="import-left-out"]', { timeout: 10000 });
+    const field = await page.$eval('[data-testid="import-json"]', (e) => ({ length: e.value.length, readOnly: e.readOnly }));
+    assert(field.readOnly && field.length <= 65536 && field.length > 60000, `the field holds the start: ${JSON.stringify(field)}`);
+    assert(json.startsWith(await page.inputValue('[data-testid="import-json"]')), 'the start of the paste');
+    const note = await text(page, '[data-testid="import-left-out"]');
+    assert(note.includes(`the whole text has ${json.length.toLocaleString('en-US')}`), note);
+    assert((await page.$eval('[data-testid="outcome"]', (e) => e.getAttribute('data-outcome'))) !== null, 'an outcome');
+    const found = await axe(page);
+    assert(found.length === 0, found.join('\n'));
+    await page.getByRole('button', { name: 'Copy all of it' }).click();
+    await page.waitForFunction(() => window.copied.length === 1);
+    assert((await page.evaluate(() => window.copied[0])) === json, 'Copy copies the whole paste');
+    await page.click('[data-testid="import-clear"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-json"]').readOnly);
+    assert((await page.inputValue('[data-testid="import-json"]')) === '', 'the field is empty again');
+    assert(page.problems.length === 0, page.problems.join('; '));
+  }],
+  ['2,000 ranges with VNet integration (the most AKS takes): all accepted, 50 listed, texts whole', async (browser) => {
+    const list = ranges(2000);
+    const page = await open(browser, `#mode=vnet&ranges=${list.join(',')}`);
+    assert((await rows(page)).length === 50, 'the first 50 rows');
+    const note = await text(page, '[data-testid="ranges-left-out"]');
+    assert(note.startsWith('1,950 more ranges are not listed here'), note);
+    assert((await text(page, '[data-testid="validation"]')).trim() === '', 'nothing refused');
+    const profile = JSON.parse(await text(page, '[data-testid="access-profile"]'));
+    assert(profile.authorizedIpRanges.length === 2000, 'the access profile lists all 2,000');
+    assert(!(await page.$('[data-testid="text-left-out"]')), 'no text is cut for a valid cluster');
+    assert((await page.evaluate(() => location.hash)).includes(list[1999]), 'the address bar holds the whole link');
+    assert(page.problems.length === 0, page.problems.join('; '));
+  }],
+  ['a link with 50,000 refused entries: 50 messages listed and the rest counted, texts cut with a note', async (browser) => {
+    const list = Array.from({ length: 50000 }, (_, i) => `10.${(i >> 8) % 256}.${i % 256}.0/24`);
+    const page = await open(browser, `#mode=authorized&ranges=${list.join(',')}`);
+    const items = await page.$$eval('[data-testid="validation"] li', (els) => els.map((e) => e.textContent));
+    assert(items.length === 51, `50 messages and a count, not ${items.length}`);
+    assert(/^… and [\d,]+ more validation messages, not listed here\.$/.test(items[50]), items[50]);
+    const labels = await rows(page);
+    assert(labels.length === 100 && labels[99] === 'Range 100', `the first 50 rows and 50 refused ones: ${labels.length}`);
+    assert((await text(page, '[data-testid="ranges-left-out"]')).includes('49,900 of them are refused too'), 'the unlisted refused entries are counted');
+    const cut = await page.$$eval('[data-testid="text-left-out"]', (els) => els.map((e) => e.textContent));
+    assert(cut.length > 0 && cut.every((t) => /more characters are not shown here \(the whole text has [\d,]+\)\. Copy copies all of it\.$/.test(t)), cut.join(' | '));
+    const found = await axe(page);
+    assert(found.length === 0, found.join('\n'));
+    assert(page.problems.length === 0, page.problems.join('; '));
+  }],
+]);
