@@ -70,7 +70,7 @@ fn time_import(cli: &Path, input: &Path) -> Result<(f64, String), String> {
             out.status
         ));
     }
-    Ok((ms, format!("exit {}, {first}", out.status)))
+    Ok((ms, format!("{}, {first}", out.status)))
 }
 
 /// `az aks show` output of a VNet-integrated public cluster whose authorized ranges (distinct

@@ -27,8 +27,9 @@ usage: cargo xtask <verb> [options]
   test                        install what is missing, run every check and test, print a summary
   dist [--public-url PATH]    build the release site into dist/ (default public URL ./)
   size [--max-gz BYTES]       raw and gzip bytes of every file in dist/; non-zero over the budget
-  bench [--check]             every measurement of BENCHMARKS.md in one run (about 15 min): the site
-                              beside the same diagram drawn by Mermaid and as a static SVG page
+  bench [--check]             every measurement of BENCHMARKS.md in one run (long: 44 min on a
+                              busy 2-core machine): the site beside the same diagram drawn by
+                              Mermaid and as a static SVG page
                               (transfer, first diagram, ready), mode change, play, CPU paused and
                               hidden, memory over 10,000 changes, large pastes, the native command
                               on 10 MB and per change; prints the table and writes BENCHMARKS.md;
