@@ -5,6 +5,7 @@
 // The site under AKS_NETVIZ_URL holds index.html (prerendered), unprerendered.html (the same page
 // before the prerender step) and static.html (the diagram's SVG and nothing else).
 import { launch, url } from './harness.mjs';
+import { firstDiagram, median } from './measure.mjs';
 
 const LOADS = Number(process.env.AKS_NETVIZ_LOADS || 10);
 const PAGES = [
@@ -13,50 +14,6 @@ const PAGES = [
   ['without prerendering', 'unprerendered.html'],
 ];
 
-// Runs in every page before its own scripts: notes the first animation frame at which the
-// network diagram is in the page with a size (it is then painted in that frame), and when the
-// widget turns interactive.
-const PROBE = () => {
-  window.firstDiagram = null;
-  window.readyAt = null;
-  const look = () => {
-    const svg = document.querySelector('svg[data-testid="network-diagram"]');
-    if (window.firstDiagram === null && svg && svg.getBoundingClientRect().height > 0) {
-      window.firstDiagram = performance.now();
-    }
-    if (window.readyAt === null && document.querySelector('[data-ready="true"]')) {
-      window.readyAt = performance.now();
-    }
-    if (window.firstDiagram === null || (window.readyAt === null && document.querySelector('[data-ready]'))) {
-      requestAnimationFrame(look);
-    }
-  };
-  requestAnimationFrame(look);
-};
-
-async function load(browser, path, throttle) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await page.addInitScript(PROBE);
-  await page.goto(url(path));
-  await page.waitForFunction(() => window.firstDiagram !== null, null, { timeout: 60000 });
-  const hasWidget = await page.evaluate(() => !!document.querySelector('[data-ready]'));
-  if (hasWidget) {
-    await page.waitForFunction(() => window.readyAt !== null, null, { timeout: 60000 });
-  }
-  const t = await page.evaluate(() => ({ diagram: window.firstDiagram, ready: window.readyAt }));
-  await context.close();
-  return t;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => (x === null || Number.isNaN(x) ? '-' : `${Math.round(x)} ms`);
 
 const browser = await launch();
@@ -67,7 +24,7 @@ for (const throttle of [1, 4]) {
   for (let i = 0; i < LOADS; i += 1) {
     // Interleaved, so drift on the machine touches every page alike.
     for (const [, path] of PAGES) {
-      const t = await load(browser, path, throttle);
+      const t = await firstDiagram(browser, url(path), throttle);
       samples[path].diagram.push(t.diagram);
       if (t.ready !== null) samples[path].ready.push(t.ready);
     }

@@ -7,6 +7,7 @@
 // shows that mode's values (a MutationObserver sees the DOM change; a requestAnimationFrame then
 // a message posted from it land after that frame's paint).
 import { launch, settled, url } from './harness.mjs';
+import { figure, percentile } from './measure.mjs';
 
 const CHANGES = Number(process.env.AKS_NETVIZ_CHANGES || 200);
 const BUDGET_MS = 1000 / 60;
@@ -81,10 +82,6 @@ async function measure(browser, throttle) {
   return samples;
 }
 
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const browser = await launch();
@@ -103,4 +100,6 @@ for (const [throttle, p50, p95] of rows) {
 }
 for (const [throttle, p50, p95] of rows) {
   console.log(`summary: page, mode change painted, ${throttle}x CPU\t${ms(p50)}\t${ms(p95)}\t${ms(BUDGET_MS)}`);
+  figure(`mode-change.p50.${throttle}x`, p50);
+  figure(`mode-change.p95.${throttle}x`, p95);
 }

@@ -1,6 +1,8 @@
 //! `cargo xtask bench [change|model]`, `bench mode-change [--changes N]`, `bench diagram
-//! [--widths W,W,...]`, `bench first-paint [--loads N]`, and `bench` alone (the native change and
-//! the page's mode change in one table): measurements that print figures, never pass/fail.
+//! [--widths W,W,...]`, `bench first-paint [--loads N]`: measurements that print figures, never
+//! pass/fail. `bench` alone takes every measurement of BENCHMARKS.md in one run (the site beside
+//! a Mermaid page and a static SVG page, the native command) and writes that file; `bench
+//! --check` does the same, then exits non-zero naming every budget not met.
 //!
 //! Native benchmarks are plain `harness = false` programs under `benches/` (no criterion: it does
 //! not build for wasm32 and doubles a clean build), so for them this verb only picks the target and
@@ -12,7 +14,11 @@
 //! at each page width, which prints the figures and writes the detail to
 //! `target/diagram-measure.json`.
 
+use std::time::Instant;
+
+use crate::bench_report::{self, Setting};
 use crate::cmd::{command, root, run as run_cmd, run_captured, target_dir};
+use crate::{bench_machine, bench_native, bench_pages};
 use crate::{check_args, count_flag, e2e, flag_value, serve, site, tools};
 
 /// The native benchmark targets `cargo xtask bench` accepts, each a `[[bench]]` of the crate.
@@ -26,14 +32,18 @@ const ALIASES: &[(&str, &str)] = &[("model", "change")];
 const DEFAULT_WIDTHS: &str = "360,720,1280";
 
 /// `cargo xtask bench [NAME...]`: the native benchmarks named, or the diagram, first-paint or
-/// mode-change measurement; with no argument, the native change benchmark and the page's mode
-/// change, summed up in one table.
+/// mode-change measurement; with no argument (or `--check` alone), every measurement of
+/// BENCHMARKS.md in one table.
 pub fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("diagram") => return diagram(&args[1..]),
         Some("first-paint") => return first_paint(&args[1..]),
         Some("mode-change") => return mode_change(&args[1..]).map(|_| ()),
-        None => return both(),
+        None => return full(false),
+        Some("--check") => {
+            check_args(&args[1..], &[])?;
+            return full(true);
+        }
         Some(_) => {}
     }
     for target in native_targets(args)? {
@@ -53,7 +63,7 @@ fn native_targets(args: &[String]) -> Result<Vec<&'static str>, String> {
                 .or_else(|| ALIASES.iter().find(|(old, _)| *old == a.as_str()).map(|(_, new)| *new))
                 .ok_or_else(|| {
                     format!(
-                        "unknown benchmark `{a}` (accepted: {}, model (the same as change), or diagram [--widths W,W,...], first-paint [--loads N] or mode-change [--changes N] alone)",
+                        "unknown benchmark `{a}` (accepted: {}, model (the same as change), or diagram [--widths W,W,...], first-paint [--loads N], mode-change [--changes N] or --check alone)",
                         TARGETS.join(", ")
                     )
                 })
@@ -61,39 +71,68 @@ fn native_targets(args: &[String]) -> Result<Vec<&'static str>, String> {
         .collect()
 }
 
-/// `cargo xtask bench`: one settings change natively and a mode change painted in Chromium, the
-/// two budgets a reader feels, in one table at the end.
-fn both() -> Result<(), String> {
+/// The folder (under `target/`) of the pages `bench` compares.
+const PAGES_DIR: &str = "bench-pages";
+
+/// `cargo xtask bench [--check]`: every measurement of BENCHMARKS.md in one run, the table
+/// printed and written there; with `check`, an error naming every budget not met. A measurement
+/// that fails leaves its figures "not measured" in the table and fails the run after it is
+/// written.
+fn full(check: bool) -> Result<(), String> {
+    let started = Instant::now();
+    let load = bench_machine::load_average();
+    let mut failed = Vec::new();
     let (ok, native) = run_captured(command("cargo", &["bench", "--bench", "change"]));
     if !ok {
-        return Err("the native change benchmark failed".into());
+        failed.push("the native change benchmark");
     }
-    let page = mode_change(&[])?;
-    println!("\n{}", summary_table(&format!("{native}\n{page}")));
-    Ok(())
-}
-
-/// The `summary:` lines the benchmarks print (`summary: WHAT<TAB>MEDIAN<TAB>P95<TAB>BUDGET`),
-/// as one aligned table.
-fn summary_table(output: &str) -> String {
-    let rows: Vec<Vec<&str>> = output
-        .lines()
-        .filter_map(|l| l.strip_prefix("summary: "))
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-        .filter(|cells| cells.len() == 4)
-        .collect();
-    let width = rows.iter().map(|r| r[0].len()).max().unwrap_or(0).max(4);
-    let mut table = format!(
-        "{:<width$}  {:>10}  {:>10}  {:>10}",
-        "what", "median", "p95", "budget"
+    let import = bench_native::import_10mb().unwrap_or_else(|e| {
+        eprintln!("xtask: {e}");
+        failed.push("the native import of 10 MB");
+        String::new()
+    });
+    tools::ensure_page_tools()?;
+    let dist = site::build("./")?;
+    let base = serve::spawn(bench_pages::build(&dist, PAGES_DIR)?)?;
+    let (ok, modes) = mode_change_on(&base, 200);
+    if !ok {
+        failed.push("the mode-change measurement");
+    }
+    let (ok, page) = run_captured(measure_script("bench-measure.mjs", &base));
+    if !ok {
+        failed.push("the page measurements (tests/e2e/bench-measure.mjs)");
+    }
+    let output = [native, import, modes, page].join("\n");
+    let rows = bench_report::rows(&bench_report::parse_figures(&output), &output);
+    let setting = Setting {
+        date: bench_machine::now_utc(),
+        machine: bench_machine::describe(),
+        browser: output
+            .lines()
+            .find_map(|l| l.strip_prefix("browser: "))
+            .unwrap_or("Chromium (version unknown)")
+            .trim()
+            .to_string(),
+        load,
+        minutes: started.elapsed().as_secs_f64() / 60.0,
+    };
+    let path = root().join("BENCHMARKS.md");
+    std::fs::write(&path, bench_report::benchmarks_md(&setting, &rows))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("\n{}", bench_report::table(&rows));
+    println!(
+        "xtask: written to {} ({:.1} min)",
+        path.display(),
+        setting.minutes
     );
-    for r in rows {
-        table.push_str(&format!(
-            "\n{:<width$}  {:>10}  {:>10}  {:>10}",
-            r[0], r[1], r[2], r[3]
-        ));
+    if !failed.is_empty() {
+        return Err(format!("{} failed", failed.join(", ")));
     }
-    table
+    if check {
+        bench_report::check(&rows)?;
+        println!("xtask: every budget is met");
+    }
+    Ok(())
 }
 
 /// `cargo xtask bench mode-change [--changes N]`: a click on another mode radio until the next
@@ -104,14 +143,19 @@ fn mode_change(args: &[String]) -> Result<String, String> {
     tools::ensure_page_tools()?;
     let dist = site::build("./")?;
     let base = serve::spawn(dist)?;
-    let mut c = measure_script("mode-change-measure.mjs", &base);
-    c.env("AKS_NETVIZ_CHANGES", changes.to_string());
-    let (ok, out) = run_captured(c);
+    let (ok, out) = mode_change_on(&base, changes);
     if ok {
         Ok(out)
     } else {
         Err("the mode-change measurement failed".into())
     }
+}
+
+/// `mode-change-measure.mjs` against the site at `base`: whether it ran, and what it printed.
+fn mode_change_on(base: &str, changes: u32) -> (bool, String) {
+    let mut c = measure_script("mode-change-measure.mjs", base);
+    c.env("AKS_NETVIZ_CHANGES", changes.to_string());
+    run_captured(c)
 }
 
 /// `cargo xtask bench diagram [--widths W,W,...]`.
@@ -140,12 +184,15 @@ fn first_paint(args: &[String]) -> Result<(), String> {
     let dist = site::build("./")?;
     let site_dir = target_dir().join("first-paint-site");
     let _ = std::fs::remove_dir_all(&site_dir);
-    copy_dir(&dist, &site_dir)?;
+    bench_pages::copy_dir(&dist, &site_dir)?;
     let index = site::read(&dist.join("index.html"))?;
     let before = site::read(&site::unprerendered_index())?;
     std::fs::write(site_dir.join("unprerendered.html"), &before).map_err(|e| e.to_string())?;
-    std::fs::write(site_dir.join("static.html"), static_page(&index)?)
-        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        site_dir.join("static.html"),
+        bench_pages::static_page(&index)?,
+    )
+    .map_err(|e| e.to_string())?;
     let added = crate::size::prerendered_addition(&index, &before)?;
     println!("the prerendered HTML adds {added} B gzipped to index.html (budget 15,000)");
     let base = serve::spawn(site_dir)?;
@@ -157,41 +204,6 @@ fn first_paint(args: &[String]) -> Result<(), String> {
 /// `node tests/e2e/<name>` against the site served at `base`.
 fn measure_script(name: &str, base: &str) -> std::process::Command {
     e2e::node_script(&root().join("tests").join("e2e").join(name), base)
-}
-
-/// A page that shows the prerendered diagram's SVG with the site's stylesheet and nothing else:
-/// what a blog gets by pasting the picture as a static image.
-fn static_page(index: &str) -> Result<String, String> {
-    let hook = index
-        .find("data-testid=\"network-diagram\"")
-        .ok_or("index.html has no prerendered network diagram")?;
-    let start = index[..hook]
-        .rfind("<svg")
-        .ok_or("index.html has no prerendered network diagram")?;
-    let end = start
-        + index[start..]
-            .find("</svg>")
-            .ok_or("the prerendered diagram is not closed")?
-        + "</svg>".len();
-    let css = site::stylesheet_href(index).ok_or("index.html links no stylesheet")?;
-    Ok(format!(
-        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\"><title>The same diagram as a static SVG</title><link rel=stylesheet href=\"{css}\"></head><body><main class=page><div class=aks-netviz><div class=diagram-frame><div class=diagram-fit>{}</div></div></div></main></body></html>",
-        &index[start..end]
-    ))
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(from)
-        .map_err(|e| e.to_string())?
-        .flatten()
-    {
-        let path = entry.path();
-        if path.is_file() {
-            std::fs::copy(&path, to.join(entry.file_name())).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(())
 }
 
 /// Comma-separated page widths in CSS px, each from 200 to 3840.
@@ -213,7 +225,7 @@ fn parse_widths(text: &str) -> Result<Vec<u32>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{native_targets, parse_widths, run, summary_table};
+    use super::{native_targets, parse_widths, run};
 
     #[test]
     fn unknown_targets_are_refused_with_the_accepted_list() {
@@ -244,14 +256,13 @@ mod tests {
     }
 
     #[test]
-    fn the_summary_lines_become_one_aligned_table() {
-        let out = "noise\nsummary: native, mode\t0.400 ms\t0.500 ms\t2.000 ms\n\
-                   summary: page, 4x CPU\t9.0 ms\t14.2 ms\t16.7 ms\nsummary: broken line\n";
-        assert_eq!(
-            summary_table(out),
-            "what              median         p95      budget\n\
-             native, mode    0.400 ms    0.500 ms    2.000 ms\n\
-             page, 4x CPU      9.0 ms     14.2 ms     16.7 ms"
+    fn check_takes_no_other_argument_and_other_flags_are_refused() {
+        let err = run(&["--check".into(), "--loads".into()]).unwrap_err();
+        assert_eq!(err, "unknown argument `--loads` (accepted: no options)");
+        let err = run(&["--chek".to_string()]).unwrap_err();
+        assert!(
+            err.contains("`--chek`") && err.contains("--check alone"),
+            "{err}"
         );
     }
 

@@ -4,6 +4,10 @@
 //! is missing first, so a fresh clone needs nothing but Rust and the machine's package manager.
 
 mod bench;
+mod bench_machine;
+mod bench_native;
+mod bench_pages;
+mod bench_report;
 mod cmd;
 mod e2e;
 mod fuzz;
@@ -23,8 +27,13 @@ usage: cargo xtask <verb> [options]
   test                        install what is missing, run every check and test, print a summary
   dist [--public-url PATH]    build the release site into dist/ (default public URL ./)
   size [--max-gz BYTES]       raw and gzip bytes of every file in dist/; non-zero over the budget
-  bench                       one settings change natively (budget 2 ms) and a mode change painted in
-                              Chromium at 1x and 4x CPU (budget 16.7 ms), in one table
+  bench [--check]             every measurement of BENCHMARKS.md in one run (long: 44 min on a
+                              busy 2-core machine): the site beside the same diagram drawn by
+                              Mermaid and as a static SVG page
+                              (transfer, first diagram, ready), mode change, play, CPU paused and
+                              hidden, memory over 10,000 changes, large pastes, the native command
+                              on 10 MB and per change; prints the table and writes BENCHMARKS.md;
+                              --check then exits non-zero naming every budget not met
   bench change | model        one settings change as the page makes it, 2,000 ranges: median and
                               p95 per change against 2 ms (cargo bench --bench change)
   bench mode-change [--changes N]
