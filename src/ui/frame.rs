@@ -25,7 +25,22 @@ pub fn before_next_paint(f: impl FnOnce() + 'static) {
 /// the page, which must not delay the frame that shows a change.
 #[cfg(target_arch = "wasm32")]
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    before_next_paint(move || {
-        gloo_timers::callback::Timeout::new(0, f).forget();
-    });
+    before_next_paint(move || after_current_task(f));
+}
+
+/// Runs `f` in a task of its own, after the current one. The callback frees itself once called
+/// (a forgotten `gloo_timers` timeout would leak its closure on every change).
+#[cfg(target_arch = "wasm32")]
+pub fn after_current_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    // setTimeout does not fail in a browser.
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }

@@ -82,6 +82,38 @@ async function measure(browser, throttle) {
   return samples;
 }
 
+// The floor (AKS_NETVIZ_FLOOR names the page, built by `cargo xtask bench`): a static page that
+// swaps each mode's SVG in on the radio's input event, measured the same way, from the input
+// event to the end of the frame painted after it.
+async function measureFloor(browser, path, throttle) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url(path));
+  await page.waitForSelector('#diagram svg');
+  await page.evaluate(() => {
+    window.mc = { input: null, painted: null };
+    document.addEventListener('input', (e) => {
+      window.mc.input = e.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { window.mc.painted = performance.now(); };
+        channel.port2.postMessage(0);
+      });
+    }, true);
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const samples = [];
+  for (let i = 0; i < CHANGES; i += 1) {
+    await page.evaluate(() => { window.mc = { input: null, painted: null }; });
+    await page.click(`input[value="${MODES[(i + 1) % MODES.length]}"]`);
+    await page.waitForFunction(() => window.mc.painted !== null, null, { timeout: 10000 });
+    samples.push(await page.evaluate(() => window.mc.painted - window.mc.input));
+  }
+  await context.close();
+  return samples;
+}
+
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const browser = await launch();
@@ -90,6 +122,13 @@ const rows = [];
 for (const throttle of [1, 4]) {
   const samples = await measure(browser, throttle);
   rows.push([throttle, percentile(samples, 50), percentile(samples, 95)]);
+}
+const floor = [];
+if (process.env.AKS_NETVIZ_FLOOR) {
+  for (const throttle of [1, 4]) {
+    const samples = await measureFloor(browser, process.env.AKS_NETVIZ_FLOOR, throttle);
+    floor.push([throttle, percentile(samples, 50), percentile(samples, 95)]);
+  }
 }
 await browser.close();
 
@@ -102,4 +141,9 @@ for (const [throttle, p50, p95] of rows) {
   console.log(`summary: page, mode change painted, ${throttle}x CPU\t${ms(p50)}\t${ms(p95)}\t${ms(BUDGET_MS)}`);
   figure(`mode-change.p50.${throttle}x`, p50);
   figure(`mode-change.p95.${throttle}x`, p95);
+}
+for (const [throttle, p50, p95] of floor) {
+  console.log(`floor: a static page swapping each mode's SVG, ${throttle}x CPU: p50 ${ms(p50)}, p95 ${ms(p95)}`);
+  figure(`mode-change.floor.p50.${throttle}x`, p50);
+  figure(`mode-change.floor.p95.${throttle}x`, p95);
 }

@@ -142,7 +142,7 @@ fn mode_change(args: &[String]) -> Result<String, String> {
     let changes = count_flag(args, "--changes", 200, 1..=5000, "mode changes")?;
     tools::ensure_page_tools()?;
     let dist = site::build("./")?;
-    let base = serve::spawn(dist)?;
+    let base = serve::spawn(bench_pages::build(&dist, PAGES_DIR)?)?;
     let (ok, out) = mode_change_on(&base, changes);
     if ok {
         Ok(out)
@@ -151,10 +151,12 @@ fn mode_change(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// `mode-change-measure.mjs` against the site at `base`: whether it ran, and what it printed.
+/// `mode-change-measure.mjs` against the pages at `base` (`bench_pages::build`): the site, then
+/// the floor page; whether it ran, and what it printed.
 fn mode_change_on(base: &str, changes: u32) -> (bool, String) {
     let mut c = measure_script("mode-change-measure.mjs", base);
-    c.env("AKS_NETVIZ_CHANGES", changes.to_string());
+    c.env("AKS_NETVIZ_CHANGES", changes.to_string())
+        .env("AKS_NETVIZ_FLOOR", "static-modes.html");
     run_captured(c)
 }
 

@@ -247,6 +247,21 @@ pub fn rows(figures: &Figures, output: &str) -> Vec<Row> {
                 budget,
             );
         }
+        // The floor: a static page that only swaps each mode's SVG.
+        for p in ["p50", "p95"] {
+            r.figure(
+                format!("mode change, static page swapping the SVG (floor), {p}, {t} CPU"),
+                &format!("mode-change.floor.{p}.{t}"),
+                Ms,
+                None,
+            );
+        }
+        r.ratio(
+            format!("mode change p95, site / floor, {t} CPU"),
+            &format!("mode-change.p95.{t}"),
+            &format!("mode-change.floor.p95.{t}"),
+            None,
+        );
     }
     for t in ["1x", "4x"] {
         r.figure(
@@ -479,7 +494,9 @@ const HOW: &str = "## How the figures are taken
   size (Mermaid's once it has rendered); ready: `data-ready=\"true\"`. Medians of 10 loads of each
   page, interleaved, with the CPU throttled by CDP.
 - Mode change: `tests/e2e/mode-change-measure.mjs`, from the radio's input event to the end of the
-  first frame painted with the new mode's values, 200 changes.
+  first frame painted with the new mode's values, 200 changes. Its floor, measured the same way:
+  `static-modes.html`, the stylesheet, four mode radios and each mode's diagram as drawn by
+  `aks-netviz svg`, swapped in from a `<template>` on the radio's input event.
 - Play: 10 s from pressing Play (the default scenario's 9 steps at the normal speed); long tasks
   from a `longtask` PerformanceObserver, frames over 16.7 ms counted as animation-frame intervals
   over 25 ms (a vsync missed). CPU: CDP `Performance.getMetrics` TaskDuration and ScriptDuration

@@ -38,7 +38,8 @@ usage: cargo xtask <verb> [options]
                               p95 per change against 2 ms (cargo bench --bench change)
   bench mode-change [--changes N]
                               build the release site and time N clicks on the mode radios (default
-                              200) from the input event to the next painted frame, at 1x and 4x CPU
+                              200) from the input event to the next painted frame, at 1x and 4x CPU,
+                              beside a static page swapping each mode's SVG (the floor)
   bench diagram [--widths W,W,...]
                               build the release site and measure the network diagram in Chromium at
                               each page width (default 360,720,1280): text overlaps, lines crossing

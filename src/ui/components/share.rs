@@ -69,13 +69,12 @@ fn copy_text(
                 "The clipboard is not available here: the text is selected, copy it by hand.",
             ));
             // Once the panel is shown.
-            gloo_timers::callback::Timeout::new(0, move || {
+            crate::ui::frame::after_current_task(move || {
                 if let Some(el) = field.cast::<web_sys::HtmlTextAreaElement>() {
                     let _ = el.focus();
                     el.select();
                 }
-            })
-            .forget();
+            });
         };
         let clipboard = web_sys::window()
             .map(|w| w.navigator().clipboard())
