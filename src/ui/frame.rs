@@ -8,16 +8,10 @@
 /// no window.
 #[cfg(target_arch = "wasm32")]
 pub fn before_next_paint(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-
-    let Some(window) = web_sys::window() else {
-        f();
-        return;
-    };
-    let callback = Closure::once_into_js(f);
     // requestAnimationFrame does not fail in a browser.
-    let _ = window.request_animation_frame(callback.unchecked_ref());
+    schedule(f, |w, callback| {
+        let _ = w.request_animation_frame(callback);
+    });
 }
 
 /// Runs `f` once the next frame is painted (a task queued from that frame's
@@ -28,19 +22,29 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     before_next_paint(move || after_current_task(f));
 }
 
-/// Runs `f` in a task of its own, after the current one. The callback frees itself once called
-/// (a forgotten `gloo_timers` timeout would leak its closure on every change).
+/// Runs `f` in a task of its own, after the current one.
 #[cfg(target_arch = "wasm32")]
 pub fn after_current_task(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
+    // setTimeout does not fail in a browser.
+    schedule(f, |w, callback| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 0);
+    });
+}
+
+/// Hands `f` to the browser through `register` as a callback that frees itself once called (a
+/// forgotten `gloo_timers` timeout would leak its closure on every change); runs `f` at once
+/// where there is no window.
+#[cfg(target_arch = "wasm32")]
+fn schedule(
+    f: impl FnOnce() + 'static,
+    register: impl FnOnce(&web_sys::Window, &js_sys::Function),
+) {
     use wasm_bindgen::JsCast;
 
     let Some(window) = web_sys::window() else {
         f();
         return;
     };
-    let callback = Closure::once_into_js(f);
-    // setTimeout does not fail in a browser.
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    register(&window, callback.unchecked_ref());
 }
