@@ -7,6 +7,7 @@ mod bench;
 mod cmd;
 mod e2e;
 mod fuzz;
+mod glue;
 mod npm;
 mod serve;
 mod site;
