@@ -3,7 +3,7 @@
 //! 52 KB; terser (`xtask/node/minify-glue.mjs`) takes it to about 24 KB, 2 KB less gzipped. The
 //! page preloads the glue with a Subresource Integrity hash, which is rewritten to match.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cmd::{command, node_dir};
 
@@ -14,7 +14,7 @@ pub fn minify(dist: &Path) -> Result<(), String> {
     let href = preloaded_module(&html)
         .ok_or("dist/index.html has no <link rel=modulepreload> for the JS glue; did Trunk's output change?")?
         .to_string();
-    let file = dist.join(href.trim_start_matches("./"));
+    let file = asset_file(dist, &href);
     if !file.is_file() {
         return Err(format!(
             "dist/index.html preloads {href}, which is not in {}",
@@ -46,6 +46,12 @@ pub fn minify(dist: &Path) -> Result<(), String> {
     let updated = with_integrity(&html, &integrity)
         .ok_or("the glue's <link rel=modulepreload> in dist/index.html lost its tag end")?;
     std::fs::write(&index, updated).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// Where the asset at `href` is in `dist`: Trunk writes every asset at the top of the folder, and
+/// the href puts the public URL before its name (`./`, or `/aks-netviz/` for a sub-path build).
+fn asset_file(dist: &Path, href: &str) -> PathBuf {
+    dist.join(href.rsplit('/').next().unwrap_or(href))
 }
 
 /// The first `<link>` tag whose `rel` is `modulepreload`: (start, end) byte offsets, end past `>`.
@@ -109,9 +115,21 @@ mod tests {
             Some("./a.js")
         );
         assert_eq!(
+            preloaded_module("<link href=/aks-netviz/a-1.js rel=modulepreload>"),
+            Some("/aks-netviz/a-1.js")
+        );
+        assert_eq!(
             preloaded_module("<link href=./style-1.css rel=stylesheet>"),
             None
         );
+    }
+
+    #[test]
+    fn finds_the_glue_file_under_any_public_url() {
+        let dist = Path::new("/site/dist");
+        for href in ["./a-1.js", "/aks-netviz/a-1.js", "a-1.js"] {
+            assert_eq!(asset_file(dist, href), dist.join("a-1.js"), "{href}");
+        }
     }
 
     #[test]
