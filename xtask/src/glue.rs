@@ -1,26 +1,63 @@
-//! Minifies wasm-bindgen's JS glue in the built site. Trunk 0.21's minifier cannot parse the glue
-//! (`export { initSync, __wbg_init as default }`: "Failed to minify JS") and ships it as it came,
-//! 52 KB; terser (`xtask/node/minify-glue.mjs`) takes it to about 24 KB, 2 KB less gzipped. The
-//! page preloads the glue with a Subresource Integrity hash, which is rewritten to match.
+//! Makes wasm-bindgen's output smaller after Trunk has built the site: the imports between the wasm
+//! and its JS glue get short names (`wasm_imports.rs`, about 5 KB gzipped), and the glue is
+//! minified. Trunk 0.21's minifier cannot parse the glue (`export { initSync, __wbg_init as
+//! default }`: "Failed to minify JS") and ships it as it came, 52 KB; terser
+//! (`xtask/node/minify-glue.mjs`) takes it to about 24 KB, 2 KB less gzipped. The page preloads
+//! both files with a Subresource Integrity hash, which is rewritten to match.
 
 use std::path::{Path, PathBuf};
 
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
 use crate::cmd::{command, node_dir};
 
-/// Minifies the glue that `dist/index.html` preloads and updates that link's `integrity`.
-pub fn minify(dist: &Path) -> Result<(), String> {
+/// Shortens the import names of the wasm and glue that `dist/index.html` preloads, minifies the
+/// glue, and updates both links' `integrity`.
+pub fn shrink(dist: &Path) -> Result<(), String> {
     let index = dist.join("index.html");
-    let html = crate::site::read(&index)?;
-    let href = preloaded_module(&html)
-        .ok_or("dist/index.html has no <link rel=modulepreload> for the JS glue; did Trunk's output change?")?
+    let mut html = crate::site::read(&index)?;
+    let trunk_changed = "did Trunk's output change?";
+    let glue_href = preloaded(&html, "modulepreload", ".js")
+        .ok_or(format!(
+            "dist/index.html has no <link rel=modulepreload> for the JS glue; {trunk_changed}"
+        ))?
         .to_string();
-    let file = asset_file(dist, &href);
-    if !file.is_file() {
+    let wasm_href = preloaded(&html, "preload", ".wasm")
+        .ok_or(format!(
+            "dist/index.html has no <link rel=preload> for the wasm; {trunk_changed}"
+        ))?
+        .to_string();
+    let (glue_file, wasm_file) = (asset_file(dist, &glue_href), asset_file(dist, &wasm_href));
+    let glue = crate::site::read(&glue_file)?;
+    let wasm = std::fs::read(&wasm_file)
+        .map_err(|e| format!("cannot read {}: {e}", wasm_file.display()))?;
+    let (wasm, glue, renamed) = crate::wasm_imports::shorten(&wasm, &glue)
+        .map_err(|e| format!("{}: {e}", wasm_file.display()))?;
+    if renamed == 0 {
         return Err(format!(
-            "dist/index.html preloads {href}, which is not in {}",
-            dist.display()
+            "none of the imports of {wasm_href} is named in {glue_href}; {trunk_changed}"
         ));
     }
+    println!("xtask: {renamed} imports renamed in {wasm_href} and {glue_href}");
+    write(&wasm_file, &wasm)?;
+    write(&glue_file, glue.as_bytes())?;
+    minify(&glue_file)?;
+    for (href, file) in [(&glue_href, &glue_file), (&wasm_href, &wasm_file)] {
+        let bytes =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        html = with_integrity(&html, href, &integrity(&bytes))
+            .ok_or(format!("dist/index.html lost its link to {href}"))?;
+    }
+    write(&index, html.as_bytes())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// terser over the glue, in place.
+fn minify(file: &Path) -> Result<(), String> {
     let script = node_dir().join("minify-glue.mjs");
     let mut c = command(
         "node",
@@ -30,22 +67,25 @@ pub fn minify(dist: &Path) -> Result<(), String> {
     let out = c
         .output()
         .map_err(|e| format!("could not start node for {}: {e}", script.display()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "minifying {href} failed ({}): {}",
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "minifying {} failed ({}): {}",
+            file.display(),
             out.status,
             String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        ))
     }
-    let integrity = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    if !integrity.starts_with("sha384-") {
-        return Err(format!(
-            "minify-glue.mjs printed `{integrity}`, not the sha384-… integrity of {href}"
-        ));
-    }
-    let updated = with_integrity(&html, &integrity)
-        .ok_or("the glue's <link rel=modulepreload> in dist/index.html lost its tag end")?;
-    std::fs::write(&index, updated).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// The Subresource Integrity value of `bytes`, as Trunk writes it (`sha384-` and base64).
+fn integrity(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// Where the asset at `href` is in `dist`: Trunk writes every asset at the top of the folder, and
@@ -54,30 +94,31 @@ fn asset_file(dist: &Path, href: &str) -> PathBuf {
     dist.join(href.rsplit('/').next().unwrap_or(href))
 }
 
-/// The first `<link>` tag whose `rel` is `modulepreload`: (start, end) byte offsets, end past `>`.
-fn module_link(html: &str) -> Option<(usize, usize)> {
+/// Every `<link>` tag of `html`: (start, end) byte offsets, end past its `>`.
+fn links(html: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut from = 0;
-    while let Some(at) = html[from..].find("<link") {
-        let start = from + at;
+    std::iter::from_fn(move || {
+        let start = from + html[from..].find("<link")?;
         let end = start + html[start..].find('>')? + 1;
-        if attribute(&html[start..end], "rel") == Some("modulepreload") {
-            return Some((start, end));
-        }
         from = end;
-    }
-    None
+        Some((start, end))
+    })
 }
 
-/// The `href` of the page's `<link rel=modulepreload>`: the glue's address.
-fn preloaded_module(html: &str) -> Option<&str> {
-    let (start, end) = module_link(html)?;
-    attribute(&html[start..end], "href")
+/// The `href` of the first `<link rel={rel}>` whose address ends with `suffix`.
+fn preloaded<'a>(html: &'a str, rel: &str, suffix: &str) -> Option<&'a str> {
+    links(html).find_map(|(start, end)| {
+        let tag = &html[start..end];
+        let href = attribute(tag, "href")?;
+        (attribute(tag, "rel") == Some(rel) && href.ends_with(suffix)).then_some(href)
+    })
 }
 
-/// `html` with the modulepreload link's `integrity` set to `integrity`; the page unchanged when
+/// `html` with the `integrity` of the link to `href` set to `integrity`; the page unchanged when
 /// that link carries no `integrity` (nothing to keep in step); `None` without such a link.
-fn with_integrity(html: &str, integrity: &str) -> Option<String> {
-    let (start, end) = module_link(html)?;
+fn with_integrity(html: &str, href: &str, integrity: &str) -> Option<String> {
+    let (start, end) =
+        links(html).find(|&(start, end)| attribute(&html[start..end], "href") == Some(href))?;
     let tag = &html[start..end];
     let Some(old) = attribute(tag, "integrity") else {
         return Some(html.to_string());
@@ -108,24 +149,36 @@ mod tests {
         <link as=fetch crossorigin href=./app-1_bg.wasm integrity=sha384-wasm rel=preload>";
 
     #[test]
-    fn finds_the_preloaded_glue() {
-        assert_eq!(preloaded_module(MINIFIED), Some("./app-1.js"));
+    fn finds_the_preloaded_glue_and_wasm() {
         assert_eq!(
-            preloaded_module(r#"<link rel="modulepreload" href="./a.js" integrity="sha384-x" />"#),
+            preloaded(MINIFIED, "modulepreload", ".js"),
+            Some("./app-1.js")
+        );
+        assert_eq!(
+            preloaded(MINIFIED, "preload", ".wasm"),
+            Some("./app-1_bg.wasm")
+        );
+        assert_eq!(
+            preloaded(
+                r#"<link rel="modulepreload" href="./a.js" integrity="sha384-x" />"#,
+                "modulepreload",
+                ".js"
+            ),
             Some("./a.js")
         );
         assert_eq!(
-            preloaded_module("<link href=/aks-netviz/a-1.js rel=modulepreload>"),
+            preloaded(
+                "<link href=/aks-netviz/a-1.js rel=modulepreload>",
+                "modulepreload",
+                ".js"
+            ),
             Some("/aks-netviz/a-1.js")
         );
-        assert_eq!(
-            preloaded_module("<link href=./style-1.css rel=stylesheet>"),
-            None
-        );
+        assert_eq!(preloaded(MINIFIED, "preload", ".js"), None);
     }
 
     #[test]
-    fn finds_the_glue_file_under_any_public_url() {
+    fn finds_the_files_under_any_public_url() {
         let dist = Path::new("/site/dist");
         for href in ["./a-1.js", "/aks-netviz/a-1.js", "a-1.js"] {
             assert_eq!(asset_file(dist, href), dist.join("a-1.js"), "{href}");
@@ -133,8 +186,8 @@ mod tests {
     }
 
     #[test]
-    fn rewrites_only_the_glue_integrity() {
-        let html = with_integrity(MINIFIED, "sha384-new").expect("a module link");
+    fn rewrites_only_the_named_link_integrity() {
+        let html = with_integrity(MINIFIED, "./app-1.js", "sha384-new").expect("a link");
         assert!(html.contains("href=./app-1.js integrity=sha384-new rel=modulepreload"));
         assert!(html.contains("integrity=sha384-css rel=stylesheet"));
         assert!(html.contains("integrity=sha384-wasm rel=preload"));
@@ -142,11 +195,23 @@ mod tests {
 
         let quoted = r#"<link rel="modulepreload" href="./a.js" integrity="sha384-old">"#;
         assert_eq!(
-            with_integrity(quoted, "sha384-new").as_deref(),
+            with_integrity(quoted, "./a.js", "sha384-new").as_deref(),
             Some(r#"<link rel="modulepreload" href="./a.js" integrity="sha384-new">"#)
         );
         let bare = "<link rel=modulepreload href=./a.js>";
-        assert_eq!(with_integrity(bare, "sha384-new").as_deref(), Some(bare));
-        assert_eq!(with_integrity("<p>no links</p>", "sha384-new"), None);
+        assert_eq!(
+            with_integrity(bare, "./a.js", "sha384-new").as_deref(),
+            Some(bare)
+        );
+        assert_eq!(with_integrity(MINIFIED, "./b.js", "sha384-new"), None);
+    }
+
+    #[test]
+    fn integrity_is_sha384_in_base64() {
+        // FIPS 180-2's "abc" test vector, in base64.
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
     }
 }

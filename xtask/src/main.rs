@@ -14,6 +14,7 @@ mod site;
 mod size;
 mod test;
 mod tools;
+mod wasm_imports;
 
 use std::process::ExitCode;
 
