@@ -1,5 +1,5 @@
 //! Makes wasm-bindgen's output smaller after Trunk has built the site: the imports between the wasm
-//! and its JS glue get short names (`wasm_imports.rs`, about 5 KB gzipped), and the glue is
+//! and its JS glue get short names (`wasm_imports.rs`, 6.7 KB gzipped), and the glue is
 //! minified. Trunk 0.21's minifier cannot parse the glue (`export { initSync, __wbg_init as
 //! default }`: "Failed to minify JS") and ships it as it came, 52 KB; terser
 //! (`xtask/node/minify-glue.mjs`) takes it to about 24 KB, 2 KB less gzipped. The page preloads

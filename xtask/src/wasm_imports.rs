@@ -1,8 +1,9 @@
 //! Shorter names for the functions the wasm imports from its JS glue. wasm-bindgen names each one
 //! `__wbg_<method>_<16 hex digits>` (about 190 of them here), and every name is written twice:
 //! in the wasm's import section and as a key of the glue's import object. The hex digits do not
-//! compress, so the names cost about 5 KB gzipped; renamed `a`, `b`, … in both files they cost
-//! almost nothing. Nothing else refers to them: they are the link between these two files only.
+//! compress: renamed `a`, `b`, … in both files, the names leave the site 6.7 KB smaller gzipped
+//! (4.2 KB of wasm, 2.5 KB of glue). Nothing else refers to them: they are the link between these
+//! two files only.
 
 use std::collections::HashMap;
 
