@@ -47,19 +47,19 @@ pub fn run_all(dist: &Path) -> (bool, String) {
 fn run_selected(dist: &Path, names: &[&str]) -> (bool, String) {
     // The native command computes what the page must show; the tests compare the two.
     if let Err(e) = cmd::run(command("cargo", &["build", "--bin", "aks-netviz"])) {
-        return (false, e);
+        return not_run(e);
     }
     let cli = target_dir().join("debug").join("aks-netviz");
     let base = match serve::spawn(dist.to_path_buf()) {
         Ok(base) => base,
-        Err(e) => return (false, e),
+        Err(e) => return not_run(e),
     };
     // The site as GitHub Pages publishes it: built for a sub-path and served only there.
     let subpath = match site::build_into(SUBPATH, SUBPATH_DIST)
         .and_then(|d| serve::spawn_under(d, SUBPATH))
     {
         Ok(base) => base,
-        Err(e) => return (false, e),
+        Err(e) => return not_run(e),
     };
     let dir = root().join("tests").join("e2e");
     let mut scripts: Vec<_> = std::fs::read_dir(&dir)
@@ -96,6 +96,13 @@ fn run_selected(dist: &Path, names: &[&str]) -> (bool, String) {
         output.push_str(&out);
     }
     (all_ok, output)
+}
+
+/// A failure before any script ran (a build or a server that did not start): printed here, as the
+/// scripts' own output is, so that `cargo xtask e2e` says why it failed.
+fn not_run(e: String) -> (bool, String) {
+    eprintln!("xtask: {e}");
+    (false, e)
 }
 
 /// `node <script>` for a script that drives the site served at `base` through tests/e2e/harness.mjs.

@@ -11,12 +11,14 @@ mod bench_report;
 mod cmd;
 mod e2e;
 mod fuzz;
+mod glue;
 mod npm;
 mod serve;
 mod site;
 mod size;
 mod test;
 mod tools;
+mod wasm_imports;
 
 use std::process::ExitCode;
 

@@ -1,5 +1,5 @@
-//! The npm tools (wasm-opt 132, playwright-core, axe-core, and mermaid, the peer `cargo xtask
-//! bench` compares the page with) under `xtask/node`, installed with
+//! The npm tools (wasm-opt 132, terser, playwright-core, axe-core, and mermaid, the peer `cargo
+//! xtask bench` compares the page with) under `xtask/node`, installed with
 //! `npm ci` from its `package-lock.json`, and installed again whenever that lockfile changes.
 
 use std::path::Path;
@@ -10,7 +10,7 @@ use crate::tools::step;
 /// Written into `node_modules` after `npm ci`: the lockfile's hash at that install, so a changed
 /// lockfile (a tool bumped in `xtask/node/package-lock.json`) installs again.
 const LOCK_STAMP: &str = ".xtask-lock-stamp";
-const NODE_PACKAGES: [&str; 4] = ["binaryen", "playwright-core", "axe-core", "mermaid"];
+const NODE_PACKAGES: [&str; 5] = ["binaryen", "terser", "playwright-core", "axe-core", "mermaid"];
 
 /// Node.js and npm present, and the npm tools installed from the current lockfile.
 pub fn ensure_node_tools() -> Result<(), String> {
@@ -25,7 +25,7 @@ pub fn ensure_node_tools() -> Result<(), String> {
     let lock_path = node_dir().join("package-lock.json");
     let lock = std::fs::read(&lock_path)
         .map_err(|e| format!("cannot read {} ({e})", lock_path.display()))?;
-    let what = "wasm-opt 132, playwright-core, axe-core, mermaid (npm)";
+    let what = "wasm-opt 132, terser, playwright-core, axe-core, mermaid (npm)";
     if step(what, node_tools_current(&modules, &lock)) {
         return Ok(());
     }

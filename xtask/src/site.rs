@@ -1,7 +1,9 @@
-//! Builds the release site into `dist/` with Trunk, offline; replaces Trunk's inline loader with
-//! `boot.js` (a file of its own, so the page runs under a `script-src 'self'` Content-Security-Policy,
-//! and one a blog can load to embed widgets); then prerenders every widget host into the HTML and
-//! writes the instructor page (`instructor.html`: the workshop exercises, no widget).
+//! Builds the release site into `dist/` with Trunk, offline; shortens the wasm's import names and
+//! minifies the JS glue, which Trunk leaves as it is (`glue.rs`); replaces Trunk's inline loader
+//! with `boot.js` (a file of its own, so the page runs under a `script-src 'self'`
+//! Content-Security-Policy, and one a blog can load to embed widgets); then prerenders every
+//! widget host into the HTML and writes the instructor page (`instructor.html`: the workshop
+//! exercises, no widget).
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +40,7 @@ pub fn build_into(public_url: &str, folder: &str) -> Result<PathBuf, String> {
             folder,
         ],
     ))?;
+    crate::glue::shrink(&dist)?;
     externalise_loader(&dist)?;
     let mut pages = vec![dist.join("index.html")];
     let index = read(&dist.join("index.html"))?;

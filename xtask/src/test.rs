@@ -9,9 +9,11 @@ use crate::{check_args, e2e, site, size, tools};
 /// diagram export (+8.5 KB) and the prerendered HTML (+8.6 KB) outgrew what could be saved
 /// (-15.8 KB: no float formatting, no plotters, no Unicode tables); the measured total was
 /// 275,127 B. The workshop exercises' checker and panel then added 21 KB of wasm (their text,
-/// `exercises.json`, is fetched only when an exercise is opened): 297,300 B measured. This is
-/// the ceiling the code must not pass while it is brought back down.
-const SITE_BUDGET_GZ: u64 = 300_000;
+/// `exercises.json`, is fetched only when an exercise is opened): 297,300 B measured. The glue
+/// minified by terser and the wasm-bindgen import names shortened in both files (`glue.rs`)
+/// brought it to 288,436 B. This is the ceiling the code must not pass while it is brought
+/// further down.
+const SITE_BUDGET_GZ: u64 = 290_000;
 
 /// What the prerendered widget may add to index.html, gzipped.
 const PRERENDER_BUDGET_GZ: u64 = 15_000;
