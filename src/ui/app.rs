@@ -184,7 +184,9 @@ pub fn app(props: &AppProps) -> Html {
         </details>
     };
     // Split once per change, not on every animation tick.
-    let range_entries = use_memo(state.drawn.clone(), |_| state.range_entries());
+    let range_entries = use_memo((state.drawn.clone(), state.blank_range), |_| {
+        state.range_entries()
+    });
     let controls = html! {
         <Controls scenario={scenario.clone()} validation={trace.validation.clone()} uid={(*uid).clone()}
             range_entries={range_entries} laptop_ip_text={state.laptop_ip_text.clone()}

@@ -159,6 +159,9 @@ pub struct State {
     /// Bad values found in the address bar's fragment.
     pub fragment_errors: Vec<LinkError>,
     pub import: ImportStatus,
+    /// The ranges editor shows one blank entry, just added to an empty list: `ranges` cannot say
+    /// so itself, as one empty entry joins to the same empty text as none.
+    pub blank_range: bool,
 }
 
 impl Default for State {
@@ -189,6 +192,7 @@ impl State {
             speed: Speed::Normal,
             fragment_errors,
             import: ImportStatus::Idle,
+            blank_range: false,
             link,
         }
     }
@@ -217,7 +221,7 @@ impl State {
     }
 
     /// The authorized ranges as the editor lists them: the typed text split on commas (the
-    /// mode's default list when none was typed).
+    /// mode's default list when none was typed; one blank entry when one was added to none).
     pub fn range_entries(&self) -> Vec<String> {
         let s = &self.link.scenario;
         let text = match (&s.ranges, s.mode) {
@@ -226,7 +230,11 @@ impl State {
             (None, _) => "",
         };
         if text.is_empty() {
-            return Vec::new();
+            return if self.blank_range {
+                vec![String::new()]
+            } else {
+                Vec::new()
+            };
         }
         text.split(',').map(|e| e.trim().to_string()).collect()
     }
@@ -249,7 +257,10 @@ impl State {
     }
 
     fn set_ranges(self, entries: Vec<String>) -> Self {
-        self.with_scenario(|s| s.ranges = Some(entries.join(",")))
+        let blank = entries.len() == 1 && entries[0].is_empty();
+        let mut next = self.with_scenario(|s| s.ranges = Some(entries.join(",")));
+        next.blank_range = blank;
+        next
     }
 }
 
@@ -594,6 +605,22 @@ mod tests {
         let s = reduce(s, &[Action::RemoveRange(1)]);
         assert!(s.trace.validation.is_empty());
         assert_eq!(s.trace.outcome, Outcome::Success);
+    }
+
+    #[test]
+    fn add_range_on_an_empty_list_gives_an_entry_to_type_into() {
+        // VNet integration starts without ranges; so does a list whose last entry was removed.
+        let s = reduce(
+            State::default(),
+            &[Action::SetMode(Mode::Vnet), Action::AddRange],
+        );
+        assert_eq!(s.range_entries(), vec![String::new()]);
+        let s = reduce(s, &[Action::EditRange(0, "81.56.12.7/32".into())]);
+        assert_eq!(s.link.scenario.ranges.as_deref(), Some("81.56.12.7/32"));
+        let s = reduce(s, &[Action::RemoveRange(0)]);
+        assert_eq!(s.range_entries(), Vec::<String>::new());
+        let s = reduce(s, &[Action::AddRange]);
+        assert_eq!(s.range_entries(), vec![String::new()]);
     }
 
     #[test]

@@ -10,7 +10,13 @@ use crate::tools::step;
 /// Written into `node_modules` after `npm ci`: the lockfile's hash at that install, so a changed
 /// lockfile (a tool bumped in `xtask/node/package-lock.json`) installs again.
 const LOCK_STAMP: &str = ".xtask-lock-stamp";
-const NODE_PACKAGES: [&str; 5] = ["binaryen", "terser", "playwright-core", "axe-core", "mermaid"];
+const NODE_PACKAGES: [&str; 5] = [
+    "binaryen",
+    "terser",
+    "playwright-core",
+    "axe-core",
+    "mermaid",
+];
 
 /// Node.js and npm present, and the npm tools installed from the current lockfile.
 pub fn ensure_node_tools() -> Result<(), String> {
