@@ -11,9 +11,10 @@ use crate::{check_args, e2e, site, size, tools};
 /// 275,127 B. The workshop exercises' checker and panel then added 21 KB of wasm (their text,
 /// `exercises.json`, is fetched only when an exercise is opened): 297,300 B measured. The glue
 /// minified by terser and the wasm-bindgen import names shortened in both files (`glue.rs`)
-/// brought it to 288,436 B. This is the ceiling the code must not pass while it is brought
-/// further down.
-const SITE_BUDGET_GZ: u64 = 290_000;
+/// brought it to 288,436 B; the bounded views of huge pastes (the ranges editor's rows, the
+/// notes of what is left out) added about 6 KB: 294,481 B measured. This is the ceiling the code
+/// must not pass while it is brought further down.
+const SITE_BUDGET_GZ: u64 = 300_000;
 
 /// What the prerendered widget may add to index.html, gzipped.
 const PRERENDER_BUDGET_GZ: u64 = 15_000;
