@@ -106,6 +106,7 @@ pub fn app(props: &AppProps) -> Html {
     use_fragment_sync(
         sync_url && pending.is_none(),
         fragment.clone(),
+        state.playing,
         dispatch.clone(),
     );
     let root = use_node_ref();

@@ -135,6 +135,24 @@ await run('explainer', [
     await ready(shared);
     assert((await shared.getAttribute('[data-testid="outcome"]', 'data-outcome')) === 'success', 'the link reproduces the view');
   }],
+  ['while the animation plays the address bar keeps its link, and the step it paused at is written then', async (browser) => {
+    const page = await openPage(browser);
+    await page.goto(url('#mode=private&client=vm&step=0'));
+    await ready(page);
+    await page.selectOption('select[name$="-speed"]', 'fast');
+    await page.click('[data-testid="play"]');
+    const stepShown = () => page.evaluate(() => Number(document.querySelector('[data-testid="step-count"]').textContent.split(' ')[1]));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]').textContent.split(' ')[1]) >= 3, null, { timeout: 10000 });
+    // Two frames after step 3 is shown, a write of it would have happened (the address bar is
+    // written after the next paint).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const playing = await page.evaluate(() => location.hash);
+    assert(playing.includes('step=0'), `the address bar keeps the link while playing: ${playing}`);
+    await page.click('[data-testid="play"]');
+    const paused = await stepShown();
+    const hash = await hashWith(page, `step=${paused}`);
+    assert(new RegExp(`step=${paused}(&|$)`).test(hash) && hash.includes('client=vm'), `after the pause at step ${paused}: ${hash}`);
+  }],
   ['a bad link value is reported in the page and the rest of the link applies', async (browser) => {
     const page = await openPage(browser);
     await page.goto(url('#mode=private&dns=sideways&client=vm'));

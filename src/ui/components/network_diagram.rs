@@ -8,10 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Scenario, Trace};
-use crate::ui::diagram::scene::scene;
-use crate::ui::diagram::svg::diagram;
+use crate::ui::diagram::scene::{scene, Scene};
+use crate::ui::diagram::svg::{backdrop, events, frame, legend};
 use crate::ui::network::{layout, LayoutKind};
-use crate::ui::svg_parts::to_html;
+use crate::ui::svg_parts::{to_html, to_html_around, to_html_list};
 
 #[derive(Properties, PartialEq)]
 pub struct NetworkDiagramProps {
@@ -105,10 +105,55 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
             let _ = container;
         });
     }
+    // Only the events change from one step to the next: the rest is a component of its own,
+    // which Yew skips while the scene is the same one, so an animation step rebuilds and compares
+    // a few elements, not the hundreds of the whole drawing.
+    let svg = to_html_around(
+        &frame(&scene),
+        [
+            html! { <SceneLayer scene={SharedScene(scene.clone())} part={Part::Backdrop} /> },
+            to_html(&events(&scene, &props.trace, shown, props.motion)),
+            html! { <SceneLayer scene={SharedScene(scene.clone())} part={Part::Legend} /> },
+        ],
+    );
     html! {
         <div class="diagram-fit" ref={container}>
-            { to_html(&diagram(&scene, &props.trace, shown, props.motion)) }
+            { svg }
         </div>
+    }
+}
+
+/// A scene shared between renders: equal only to itself, so comparing props costs nothing.
+#[derive(Clone)]
+struct SharedScene(Rc<Scene>);
+
+impl PartialEq for SharedScene {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The parts of the drawing that do not change with the step.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    /// Areas, zone links and places, under the events.
+    Backdrop,
+    /// The legend, after them.
+    Legend,
+}
+
+#[derive(Properties, PartialEq)]
+struct SceneLayerProps {
+    scene: SharedScene,
+    part: Part,
+}
+
+#[function_component(SceneLayer)]
+fn scene_layer(props: &SceneLayerProps) -> Html {
+    let scene = &props.scene.0;
+    match props.part {
+        Part::Backdrop => to_html_list(&backdrop(scene)),
+        Part::Legend => to_html(&legend(scene)),
     }
 }
 
@@ -116,6 +161,7 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
 mod tests {
     use super::*;
     use crate::model::simulate;
+    use crate::ui::diagram::svg::diagram;
     use crate::ui::svg_parts::Element;
 
     /// The `data-*` value of `attr` on each child of `e` that has it.

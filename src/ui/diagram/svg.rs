@@ -286,6 +286,29 @@ fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> 
 
 /// The `<svg>` element the page draws for `s` with the first `shown` events of `trace`.
 pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element {
+    frame(s)
+        .with(backdrop(s))
+        .with([events(s, trace, shown, motion), legend(s)])
+}
+
+/// The `<svg>` element itself, without children: its size, layout and accessible name.
+pub fn frame(s: &Scene) -> Element {
+    el(
+        "svg",
+        &[
+            ("class", "diagram network"),
+            ("viewBox", &view_box(s)),
+            ("role", "group"),
+            ("data-testid", "network-diagram"),
+            ("data-layout", s.layout.kind.as_str()),
+            ("aria-label", ARIA_LABEL),
+        ],
+    )
+}
+
+/// What stays the same at every step, drawn under the events: the areas, the links between
+/// zones and the places. The page renders it once per scene, not on every animation step.
+pub fn backdrop(s: &Scene) -> Vec<Element> {
     let l = &s.layout;
     let areas = l.areas.iter().map(|a| {
         let class = area_class(a);
@@ -322,7 +345,17 @@ pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element 
             .with([rounded_rect("spot-box", &spot.rect, "7")])
             .with(spot.lines.iter().map(text))
     });
+    areas.chain(links).chain(spots).collect()
+}
+
+/// The events group: the first `shown` events of `trace`, the last one current.
+pub fn events(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element {
     let events = (0..shown).filter_map(|i| event(s, trace, i, shown, motion));
+    el("g", &[("class", "events")]).with(events)
+}
+
+/// The legend under the picture, the same at every step.
+pub fn legend(s: &Scene) -> Element {
     let legend = s.legend.iter().map(|e| {
         let class = format!("legend-sample {}", e.class);
         let (x1, y1, x2, y2) = (f(e.from.x), f(e.from.y), f(e.to.x), f(e.to.y));
@@ -338,22 +371,7 @@ pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element 
         }
         g.with([text(&e.text)])
     });
-    el(
-        "svg",
-        &[
-            ("class", "diagram network"),
-            ("viewBox", &view_box(s)),
-            ("role", "group"),
-            ("data-testid", "network-diagram"),
-            ("data-layout", l.kind.as_str()),
-            ("aria-label", ARIA_LABEL),
-        ],
-    )
-    .with(areas)
-    .with(links)
-    .with(spots)
-    .with([el("g", &[("class", "events")]).with(events)])
-    .with([el("g", &[("class", "legend"), ("aria-hidden", "true")]).with(legend)])
+    el("g", &[("class", "legend"), ("aria-hidden", "true")]).with(legend)
 }
 
 /// The diagram of `trace`'s first `step` events for a container `width` CSS pixels wide, as a

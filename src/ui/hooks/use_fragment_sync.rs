@@ -25,18 +25,26 @@ pub fn current_fragment() -> String {
 /// reader edits the address bar. Does nothing when `enabled` is false (a widget with its own
 /// fragment on a page that hosts several).
 ///
+/// While `hold` is true (the animation playing) the address bar keeps its fragment, and the
+/// newest one is written once `hold` ends: a write on every step would be a task of its own each
+/// time, one the browser stretches past 50 ms on a slow device, and the link of a passing step
+/// is not one a reader asked for.
+///
 /// The address bar is written once the frame showing the change is painted: `replaceState` costs
 /// the main thread several milliseconds in Chromium, which would otherwise delay that frame. Only
 /// the newest fragment is written when several changes come before a frame.
 #[hook]
-pub fn use_fragment_sync(enabled: bool, fragment: String, dispatch: Callback<Action>) {
+pub fn use_fragment_sync(enabled: bool, fragment: String, hold: bool, dispatch: Callback<Action>) {
     let newest = use_mut_ref(String::new);
-    use_effect_with((enabled, fragment), move |(enabled, fragment)| {
-        if *enabled {
-            *newest.borrow_mut() = fragment.clone();
-            write_after_paint(newest);
-        }
-    });
+    use_effect_with(
+        (enabled, fragment, hold),
+        move |(enabled, fragment, hold)| {
+            if *enabled && !*hold {
+                *newest.borrow_mut() = fragment.clone();
+                write_after_paint(newest);
+            }
+        },
+    );
     use_effect_with(enabled, move |enabled| {
         listen_for_hash_changes(*enabled, dispatch)
     });

@@ -84,6 +84,33 @@ pub fn to_html(e: &Element) -> Html {
     to_tag(e, None).into()
 }
 
+/// `e`'s own tag and attributes, with `children` (rendered elsewhere, components among them) in
+/// place of its own: a drawing whose parts change at different times.
+pub fn to_html_around(e: &Element, children: impl IntoIterator<Item = Html>) -> Html {
+    let bare = Element {
+        name: e.name,
+        attrs: e.attrs.clone(),
+        text: e.text.clone(),
+        children: Vec::new(),
+    };
+    let mut tag = to_tag(&bare, None);
+    tag.add_children(children);
+    tag.into()
+}
+
+/// Sibling elements as one list of Yew nodes, keyed as [`to_html`] keys children.
+pub fn to_html_list(elements: &[Element]) -> Html {
+    let keys = sibling_keys(elements);
+    elements
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let key = keys.as_ref().map(|k| Key::from(k[i].as_str()));
+            Html::from(to_tag(c, key))
+        })
+        .collect()
+}
+
 fn to_tag(e: &Element, key: Option<Key>) -> VTag {
     let mut tag = VTag::new(e.name);
     tag.key = key;

@@ -7,7 +7,7 @@ pub mod lines;
 pub mod number;
 pub mod shapes;
 
-pub use element::{el, to_html, Element};
+pub use element::{el, to_html, to_html_around, to_html_list, Element};
 pub use lines::{cut_lines, shorten, Cut};
 pub use number::{f, short, tenths, whole};
 pub use shapes::{area, block_mark, cross, label, rounded_rect, translate};
