@@ -14,6 +14,11 @@ use crate::model::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trac
 use crate::render::{az_update, bicep, terraform, HookValues, UpdatePlan};
 use crate::ui::bounded;
 
+/// The most characters of a typed value an error message quotes: enough to recognise it; a
+/// 40 KB paste quoted whole is a paragraph thousands of pixels tall that the browser lays out
+/// again on every change.
+const QUOTED: usize = 80;
+
 /// How fast the animation plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Speed {
@@ -291,7 +296,7 @@ impl Reducible for State {
                     Err(_) => {
                         state.laptop_ip_error = Some(format!(
                             "`{}` is not an IPv4 address; type four numbers from 0 to 255 separated by dots, such as 81.56.12.7. The laptop keeps {} until then.",
-                            text.trim(),
+                            bounded::start(text.trim(), QUOTED),
                             state.link.scenario.laptop_ip
                         ));
                         state
@@ -307,7 +312,8 @@ impl Reducible for State {
                     state.with_scenario(|s| s.cluster.name = name)
                 } else {
                     state.cluster_name_error = Some(format!(
-                        "`{name}` is not an AKS cluster name: use 1 to 63 letters, digits, '-' or '_', starting and ending with a letter or digit. The widget keeps {} until then.",
+                        "`{}` is not an AKS cluster name: use 1 to 63 letters, digits, '-' or '_', starting and ending with a letter or digit. The widget keeps {} until then.",
+                        bounded::start(&name, QUOTED),
                         state.link.scenario.cluster.name
                     ));
                     state
@@ -555,6 +561,31 @@ mod tests {
         let s = reduce(s, &[Action::TypeLaptopIp("1.1.1.1".into())]);
         assert_eq!(s.laptop_ip_error, None);
         assert_eq!(s.link.scenario.laptop_ip.to_string(), "1.1.1.1");
+    }
+
+    #[test]
+    fn an_error_quotes_the_start_of_a_huge_typed_value_and_the_field_keeps_all_of_it() {
+        let huge = "x".repeat(40_000);
+        let s = reduce(
+            State::default(),
+            &[
+                Action::TypeLaptopIp(huge.clone()),
+                Action::TypeClusterName(huge.clone()),
+            ],
+        );
+        assert_eq!(s.laptop_ip_text, huge, "the field keeps what was typed");
+        assert_eq!(s.cluster_name_text, huge);
+        for err in [&s.laptop_ip_error, &s.cluster_name_error] {
+            let err = err.clone().unwrap_or_default();
+            assert!(err.len() < 400, "{} characters", err.len());
+            assert!(
+                err.contains(&format!(
+                    "`{}… (40,000 characters in all)`",
+                    "x".repeat(QUOTED)
+                )),
+                "{err}"
+            );
+        }
     }
 
     #[test]

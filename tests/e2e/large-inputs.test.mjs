@@ -86,6 +86,17 @@ await run('large-inputs', [
     const link = await page.evaluate(() => window.copied[0]);
     assert(link.includes(`,${list[19999]}`) && link.includes(',52.160.10.9/32,') && !link.includes('10.1.0.0/16'),
       'the copied link holds the last range and the edit');
+    // The embed snippets show their start, say so, and their Copy buttons copy all of them.
+    await page.click('[data-testid="copy-embed"]');
+    const shown = await page.inputValue('[data-testid="embed-iframe-code"]');
+    assert(shown.startsWith('<iframe src="') && shown.length <= 16384, `the iframe field shows ${shown.length} characters`);
+    const notes = await page.$$eval('[data-testid="snippet-left-out"]', (ps) => ps.map((p) => p.textContent));
+    assert(notes.length === 3 && notes.every((n) => /more characters are not shown here .*Copy copies all of it\.$/.test(n)), JSON.stringify(notes));
+    await page.click('.share-field:nth-child(2) button');
+    await page.waitForFunction(() => window.copied.length === 2);
+    const iframe = await page.evaluate(() => window.copied[1]);
+    assert(iframe.startsWith('<iframe src="') && iframe.endsWith('</iframe>') && iframe.includes(`,${list[19999]}`),
+      `the copied iframe code is whole (${iframe.length} characters)`);
     assert(page.problems.length === 0, page.problems.join('; '));
   }],
   ['a paste too long for the field is read whole, shown by its start read-only, copied whole and cleared', async (browser) => {

@@ -63,6 +63,7 @@ fn copy_text(
     #[cfg(target_arch = "wasm32")]
     {
         let said = status.clone();
+        let whole = text.to_string();
         let fail = move || {
             open.set(true);
             status.set(AttrValue::Static(
@@ -71,6 +72,10 @@ fn copy_text(
             // Once the panel is shown.
             crate::ui::frame::after_current_task(move || {
                 if let Some(el) = field.cast::<web_sys::HtmlTextAreaElement>() {
+                    // The field may show only the start of a long text: the reader copies all.
+                    if el.value().len() != whole.len() {
+                        el.set_value(&whole);
+                    }
                     let _ = el.focus();
                     el.select();
                 }
@@ -95,6 +100,10 @@ fn copy_text(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (text, field, done, status, open);
 }
+
+/// The most bytes a snippet field shows: the link of a valid cluster with a few hundred
+/// authorized ranges fits whole.
+const SNIPPET_SHOWN: usize = 16 * 1024;
 
 /// The click handler of a copy button. Not inlined: the four buttons share this code.
 /// The three texts the panel offers: the link, the iframe and the script snippet.
@@ -135,14 +144,20 @@ fn field(
     node: NodeRef,
     copy: Callback<MouseEvent>,
 ) -> Html {
+    // A browser lays out the whole value of a field again whenever it changes: a pasted list
+    // makes a link hundreds of kilobytes long, so the field shows its start and Copy the whole.
+    let (shown, left_out) = bounded::text_within(&text, SNIPPET_SHOWN);
     html! {
         <div class="share-field">
             // The label wraps its field: a page hosting several widgets must not repeat an id.
             <label>
                 <span>{ label }</span>
-                <textarea class="share-code" readonly=true rows="3" ref={node} data-testid={testid} value={text} />
+                <textarea class="share-code" readonly=true rows="3" ref={node} data-testid={testid} value={shown.to_string()} />
             </label>
             <button type="button" class="button small" onclick={copy}>{ "Copy" }</button>
+            if let Some(note) = left_out {
+                <p class="hint" data-testid="snippet-left-out">{ format!("{note} Copy copies all of it.") }</p>
+            }
         </div>
     }
 }
