@@ -86,8 +86,11 @@ export function soakDriver(config) {
   // ---- Garbage -------------------------------------------------------------------------------
   /** The longest text a field is given: the huge strings of the garbage, about 50 KB. */
   const MAX_TEXT = 50000;
-  /** Just over the 2,000 authorized ranges the az CLI accepts, so the limit's message shows. */
-  const MAX_RANGES = 2600;
+  /** Just over the 200 authorized ranges AKS accepts without VNet integration, so the limit's
+   * message shows. A widget holding thousands of garbage entries (each up to 50 KB) takes
+   * seconds per change on a page of twenty, and the run would spend its time on that one widget:
+   * lists of 2,000 and 20,000 entries are the large-inputs test's and the benchmark's. */
+  const MAX_RANGES = 240;
   const CODE_POINTS = [[0x0, 0x1f], [0x20, 0x7e], [0x80, 0x2ff], [0x300, 0x36f], [0x590, 0x6ff], [0x200b, 0x200f],
     [0x2028, 0x202e], [0xd800, 0xdfff], [0xe000, 0xf8ff], [0xfdd0, 0xfdef], [0xfff0, 0xffff], [0x1f300, 0x1f64f],
     [0x10000, 0x10ffff]];
@@ -110,7 +113,7 @@ export function soakDriver(config) {
     [1, () => unicode(r, int(r, 1, 12))],
   ])();
   const cidrs = (r) => {
-    const n = r() < 0.04 ? int(r, 1990, MAX_RANGES) : int(r, 1, 6);
+    const n = r() < 0.04 ? int(r, 190, MAX_RANGES) : int(r, 1, 6);
     return Array.from({ length: n }, () => cidr(r)).join(pick(r, [',', ',', ', ', ',,', ';', ' ', '\n']));
   };
   const deep = (r) => pick(r, ['[', '{"a":', '{"apiServerAccessProfile":']).repeat(int(r, 100, 2000));
