@@ -125,7 +125,7 @@ pub fn app(props: &AppProps) -> Html {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(el) = root.cast::<web_sys::Element>() {
-                let _ = el.request_fullscreen();
+                request_fullscreen(&el);
             }
         })
     };
@@ -312,4 +312,26 @@ pub fn app(props: &AppProps) -> Html {
             { below }
         </div>
     }
+}
+
+/// Asks for full screen and handles the browser's answer: the promise is refused in an iframe
+/// without `allow="fullscreen"`, and a refusal nobody handles is an error in the reader's console.
+/// The button then does nothing, as the browser decided; Escape and the presenter keys still work.
+fn request_fullscreen(el: &web_sys::Element) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let answer = js_sys::Reflect::get(el, &"requestFullscreen".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(el).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        if let Some(answer) = answer {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(answer).await;
+            });
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = el;
 }

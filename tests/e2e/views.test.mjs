@@ -92,6 +92,25 @@ await run('views', [
       await host.context().close();
     }
   }],
+  ['Full screen in a frame that does not allow it leaves no unhandled error', async (browser) => {
+    // No allow="fullscreen": the browser refuses the request, and the widget must handle that answer.
+    const blog = `<!DOCTYPE html><html lang="en"><head><title>A talk</title></head><body><iframe src="${url('#mode=public&view=present')}" title="Widget" width="900" height="640"></iframe></body></html>`;
+    const host = await hostPage(browser, '', { viewport: { width: 960, height: 800 } }, blog);
+    await host.goto(url('host.html'));
+    const frame = host.frameLocator('iframe');
+    await frame.locator('[data-testid="aks-netviz"][data-ready="true"].view-present').waitFor({ timeout: 20000 });
+    const inner = host.frames()[1];
+    await inner.evaluate(() => {
+      window.refusals = [];
+      addEventListener('unhandledrejection', (e) => window.refusals.push(String(e.reason)));
+    });
+    await frame.locator('.present-bar button', { hasText: 'Full screen' }).click();
+    await inner.waitForTimeout(500);
+    const refusals = await inner.evaluate(() => window.refusals);
+    assert(refusals.length === 0, `unhandled: ${refusals.join('; ')}`);
+    assert(!(await inner.evaluate(() => document.fullscreenElement)), 'the frame is not full screen');
+    await host.context().close();
+  }],
   ['the copy buttons put the link and the snippets of the current state on the clipboard', async (browser) => {
     const page = await open(browser, '#mode=private&client=vm&step=2', { permissions: ['clipboard-read', 'clipboard-write'] });
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());

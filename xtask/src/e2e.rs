@@ -37,13 +37,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 const SUBPATH: &str = "/aks-netviz/";
 const SUBPATH_DIST: &str = "target/dist-subpath";
 
-/// Page-level tests that run only when named (`cargo xtask e2e soak`), not in `cargo xtask test`:
-/// the soak's 20,000 interactions take tens of minutes on a 2-core machine.
-pub const NAMED_ONLY: &[&str] = &["soak"];
-
-/// Serves `dist` on an ephemeral port and runs every `tests/e2e/*.test.mjs` against it, except
-/// [`NAMED_ONLY`]. Returns whether all passed and the combined output (which ends in
-/// `N passed, N failed` lines).
+/// Serves `dist` on an ephemeral port and runs every `tests/e2e/*.test.mjs` against it. Returns
+/// whether all passed and the combined output (which ends in `N passed, N failed` lines).
 pub fn run_all(dist: &Path) -> (bool, String) {
     run_selected(dist, &[])
 }
@@ -74,15 +69,11 @@ fn run_selected(dist: &Path, names: &[&str]) -> (bool, String) {
                 .map(|e| e.path())
                 .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
                 .filter(|p| {
-                    let named = |n: &&str| {
-                        p.file_name()
-                            .is_some_and(|f| f.to_string_lossy() == format!("{n}.test.mjs"))
-                    };
-                    if names.is_empty() {
-                        !NAMED_ONLY.iter().any(named)
-                    } else {
-                        names.iter().any(named)
-                    }
+                    names.is_empty()
+                        || names.iter().any(|n| {
+                            p.file_name()
+                                .is_some_and(|f| f.to_string_lossy() == format!("{n}.test.mjs"))
+                        })
                 })
                 .collect()
         })
