@@ -93,8 +93,9 @@ await run('views', [
     }
   }],
   ['Full screen in a frame that does not allow it leaves no unhandled error', async (browser) => {
-    // No allow="fullscreen": the browser refuses the request, and the widget must handle that answer.
-    const blog = `<!DOCTYPE html><html lang="en"><head><title>A talk</title></head><body><iframe src="${url('#mode=public&view=present')}" title="Widget" width="900" height="640"></iframe></body></html>`;
+    // The frame's policy refuses full screen (a same-origin frame would inherit the page's 'self'):
+    // the browser rejects the request, and the widget must handle that answer.
+    const blog = `<!DOCTYPE html><html lang="en"><head><title>A talk</title></head><body><iframe src="${url('#mode=public&view=present')}" title="Widget" width="900" height="640" allow="fullscreen 'none'"></iframe></body></html>`;
     const host = await hostPage(browser, '', { viewport: { width: 960, height: 800 } }, blog);
     await host.goto(url('host.html'));
     const frame = host.frameLocator('iframe');
