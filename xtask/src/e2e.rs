@@ -37,8 +37,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
 const SUBPATH: &str = "/aks-netviz/";
 const SUBPATH_DIST: &str = "target/dist-subpath";
 
-/// Serves `dist` on an ephemeral port and runs every `tests/e2e/*.test.mjs` against it. Returns
-/// whether all passed and the combined output (which ends in `N passed, N failed` lines).
+/// Page-level tests that run only when named (`cargo xtask e2e soak`), not in `cargo xtask test`:
+/// the soak's 20,000 interactions took 24 minutes in one run, and in the next, with the same seed,
+/// one widget stopped answering for 180 s (see the README).
+pub const NAMED_ONLY: &[&str] = &["soak"];
+
+/// Serves `dist` on an ephemeral port and runs every `tests/e2e/*.test.mjs` against it, except
+/// [`NAMED_ONLY`]. Returns whether all passed and the combined output (which ends in
+/// `N passed, N failed` lines).
 pub fn run_all(dist: &Path) -> (bool, String) {
     run_selected(dist, &[])
 }
@@ -69,11 +75,15 @@ fn run_selected(dist: &Path, names: &[&str]) -> (bool, String) {
                 .map(|e| e.path())
                 .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
                 .filter(|p| {
-                    names.is_empty()
-                        || names.iter().any(|n| {
-                            p.file_name()
-                                .is_some_and(|f| f.to_string_lossy() == format!("{n}.test.mjs"))
-                        })
+                    let named = |n: &&str| {
+                        p.file_name()
+                            .is_some_and(|f| f.to_string_lossy() == format!("{n}.test.mjs"))
+                    };
+                    if names.is_empty() {
+                        !NAMED_ONLY.iter().any(named)
+                    } else {
+                        names.iter().any(named)
+                    }
                 })
                 .collect()
         })
