@@ -100,15 +100,7 @@ pub fn to_html_around(e: &Element, children: impl IntoIterator<Item = Html>) -> 
 
 /// Sibling elements as one list of Yew nodes, keyed as [`to_html`] keys children.
 pub fn to_html_list(elements: &[Element]) -> Html {
-    let keys = sibling_keys(elements);
-    elements
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let key = keys.as_ref().map(|k| Key::from(k[i].as_str()));
-            Html::from(to_tag(c, key))
-        })
-        .collect()
+    keyed(elements).collect()
 }
 
 fn to_tag(e: &Element, key: Option<Key>) -> VTag {
@@ -120,12 +112,17 @@ fn to_tag(e: &Element, key: Option<Key>) -> VTag {
     if !e.text.is_empty() {
         tag.add_child(VText::new(e.text.clone()).into());
     }
-    let keys = sibling_keys(&e.children);
-    tag.add_children(e.children.iter().enumerate().map(|(i, c)| {
-        let key = keys.as_ref().map(|k| Key::from(k[i].as_str()));
-        to_tag(c, key).into()
-    }));
+    tag.add_children(keyed(&e.children));
     tag
+}
+
+/// Siblings as Yew nodes, each keyed by what it draws when those keys are unique.
+fn keyed(elements: &[Element]) -> impl Iterator<Item = Html> + '_ {
+    let keys = sibling_keys(elements);
+    elements.iter().enumerate().map(move |(i, c)| {
+        let key = keys.as_ref().map(|k| Key::from(k[i].as_str()));
+        Html::from(to_tag(c, key))
+    })
 }
 
 /// The attributes that name what an element draws, in the order they are looked for.
