@@ -14,6 +14,11 @@ pub const TEXT_SHOWN: usize = 128 * 1024;
 /// a text field, so a longer paste is read whole but the field shows its start, read-only.
 pub const FIELD_SHOWN: usize = 64 * 1024;
 
+/// The longest range entry drawn in an editable field. An IPv4 CIDR has at most 18 characters,
+/// so a longer entry is pasted text; a field holding tens of kilobytes of it takes the browser
+/// tens of milliseconds to lay out again after every change of the widget.
+pub const ENTRY_FIELD: usize = 256;
+
 /// The most list items (validation messages, refused ranges listed apart) shown before a line
 /// that counts the rest.
 pub const ITEMS_SHOWN: usize = 50;

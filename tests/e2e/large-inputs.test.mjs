@@ -120,6 +120,33 @@ await run('large-inputs', [
     assert((await page.inputValue('[data-testid="import-json"]')) === '', 'the field is empty again');
     assert(page.problems.length === 0, page.problems.join('; '));
   }],
+  ['a range entry of 30,000 characters: its field shows the start read-only, the link keeps it, Clear empties it', async (browser) => {
+    const page = await open(browser, '#mode=authorized&ranges=81.56.12.7/32');
+    const long = `${'1.2.3.4/32 🙂 שלום '.repeat(1600)}end`.slice(0, 30000);
+    await page.fill('[data-setting="ranges"] li.range input', `81.56.12.7/32,${long}`);
+    await page.waitForSelector('[data-testid="range-left-out"]', { timeout: 10000 });
+    const field = await page.$eval('[data-setting="ranges"] li.range:nth-child(2) input', (e) => ({ value: e.value, readOnly: e.readOnly, invalid: e.getAttribute('aria-invalid') }));
+    assert(field.readOnly && field.invalid === 'true', `a read-only field marked refused: ${JSON.stringify({ ...field, value: field.value.length })}`);
+    assert([...field.value].length === 256 && long.startsWith(field.value), `the field holds the first 256 characters, not ${field.value.length} code units`);
+    const note = await text(page, '[data-testid="range-left-out"]');
+    assert(note.startsWith(`This entry has ${[...long].length.toLocaleString('en-US')} characters; the field shows the first 256, read-only.`), note);
+    const remove = await page.$eval('[data-setting="ranges"] li.range:nth-child(2) > button', (b) => b.getAttribute('aria-label'));
+    assert(remove.length < 120 && remove.startsWith('Remove range 2 (1.2.3.4/32'), `the Remove button's name quotes the start: ${remove.slice(0, 200)}`);
+    assert((await text(page, '[data-testid="validation"]')).includes('should be a list of IPv4 addresses or CIDRs'), 'the entry is refused as az refuses it');
+    await page.click('[data-testid="copy-link"]');
+    await page.waitForFunction(() => window.copied.length === 1);
+    const link = decodeURIComponent(await page.evaluate(() => window.copied[0]));
+    assert(link.includes(long.replace(/ /g, '+')) || link.includes(long), 'the copied link holds the whole entry');
+    const found = await axe(page);
+    assert(found.length === 0, found.join('\n'));
+    await page.click('[data-testid="range-clear"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="range-left-out"]'));
+    const after = await page.$eval('[data-setting="ranges"] li.range:nth-child(2) input', (e) => ({ value: e.value, readOnly: e.readOnly }));
+    assert(!after.readOnly && after.value === '', `the field is editable and empty again: ${JSON.stringify(after)}`);
+    await page.fill('[data-setting="ranges"] li.range:nth-child(2) input', '20.81.96.14/32');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="access-profile"]')?.textContent || '').includes('20.81.96.14/32'));
+    assert(page.problems.length === 0, page.problems.join('; '));
+  }],
   ['2,000 ranges with VNet integration (the most AKS takes): all accepted, 50 listed, texts whole', async (browser) => {
     const list = ranges(2000);
     const page = await open(browser, `#mode=vnet&ranges=${list.join(',')}`);

@@ -302,8 +302,9 @@ export function soakDriver(config) {
       return what;
     },
     paste(r, root) {
-      // The import box and the ranges editor first: pasting is how readers fill them.
-      const el = any(r, root, '[data-testid="import-json"], [data-setting="ranges"] input[type="text"]') || any(r, root, TEXT_EDITABLE);
+      // The import box and the ranges editor first: pasting is how readers fill them. A browser
+      // pastes nothing into a read-only field (the start of a long entry or paste).
+      const el = any(r, root, '[data-testid="import-json"]:not([readonly]), [data-setting="ranges"] input[type="text"]:not([readonly])') || any(r, root, TEXT_EDITABLE);
       if (!el) return ACTIONS.click(r, root);
       const text = bounded(root, el, garbage(r));
       // Over the whole text, or at the caret while the field stays within MAX_TEXT.

@@ -70,15 +70,44 @@ pub fn ranges_editor(props: &RangesEditorProps) -> Html {
         };
         let mine = problems.get(&i).map(Vec::as_slice).unwrap_or_default();
         let bad = !mine.is_empty();
+        let length = entry.chars().count();
+        // A pasted entry of kilobytes is shown by its start, read-only, with a button that
+        // empties it; the whole entry stays in the settings and the link.
+        let long = length > bounded::ENTRY_FIELD;
+        let field = if long {
+            html! {
+                <input type="text" readonly=true spellcheck="false" aria-invalid={bad.then_some("true")}
+                       value={entry.chars().take(bounded::ENTRY_FIELD).collect::<String>()} />
+            }
+        } else {
+            html! {
+                <input type="text" autocomplete="off" spellcheck="false" value={entry.clone()}
+                       {oninput} aria-invalid={bad.then_some("true")} />
+            }
+        };
+        let left_out = long.then(|| {
+            let clear = {
+                let cb = cb.clone();
+                Callback::from(move |_: MouseEvent| cb.emit(Action::EditRange(i, String::new())))
+            };
+            html! {
+                <p class="hint" data-testid="range-left-out">
+                    { format!("This entry has {} characters; the field shows the first {}, read-only. ",
+                              bounded::count(length), bounded::ENTRY_FIELD) }
+                    <button type="button" class="button small" data-testid="range-clear" onclick={clear}
+                            aria-label={format!("Clear range {}", i + 1)}>{ "Clear" }</button>
+                </p>
+            }
+        });
         rows.push(html! {
             <li class={classes!("range", bad.then_some("invalid"))}>
                 <label class="text-field">
                     <span class="field-label">{ format!("Range {}", bounded::count(i + 1)) }</span>
-                    <input type="text" autocomplete="off" spellcheck="false" value={entry.clone()}
-                           {oninput} aria-invalid={bad.then_some("true")} />
+                    { field }
                 </label>
                 <button type="button" class="button small" onclick={remove}
-                        aria-label={format!("Remove range {} ({})", i + 1, entry)}>{ "Remove" }</button>
+                        aria-label={format!("Remove range {} ({})", i + 1, bounded::start(entry, 40))}>{ "Remove" }</button>
+                { for left_out }
                 if bad {
                     { for mine.iter().map(|p| html! {
                         <p class="message error"><span class="message-tag">{ "az: " }</span>{ p.message.clone() }</p>
