@@ -224,9 +224,17 @@ pub fn app(props: &AppProps) -> Html {
             }
         </details>
     };
+    // In an element of its own: the exercises can render nothing (an open exercise's status, a
+    // view other than the full page), and Yew 0.23 panics ("failed to insert node before next
+    // sibling", yewstack/yew#4092) when, in one render, a component that renders nothing sits
+    // between a sibling that appears (the full view's header) and one that goes (the link's
+    // error banner), as when the address bar changes an embed link with a bad value into a
+    // plain one. `display: contents` leaves the layout as it was.
     let exercises = html! {
-        <Exercises exercise={state.link.exercise.clone()} scenario={drawn.clone()} {view}
-            fresh={*scenario == Scenario::default()} on_action={dispatch.clone()} />
+        <div class="exercises-slot">
+            <Exercises exercise={state.link.exercise.clone()} scenario={drawn.clone()} {view}
+                fresh={*scenario == Scenario::default()} on_action={dispatch.clone()} />
+        </div>
     };
     // What surrounds the diagram depends on the view: the full page, the embed view's minimal
     // chrome with the rest one click away, or presenter mode's diagram, narration and counter.

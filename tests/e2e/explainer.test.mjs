@@ -135,6 +135,31 @@ await run('explainer', [
     await ready(shared);
     assert((await shared.getAttribute('[data-testid="outcome"]', 'data-outcome')) === 'success', 'the link reproduces the view');
   }],
+  ['a link moving from the embed or presenter view with a bad value to a plain one is shown, not a crash', async (browser) => {
+    // The full view's header appears while the error banner goes and the exercises render
+    // nothing: the shape of Yew 0.23's reconciliation panic (yewstack/yew#4092).
+    for (const [from, to] of [['#view=embed&mode=bogus', '#mode=public&client=vm'], ['#view=present&dns=x', '#=']]) {
+      const page = await openPage(browser);
+      await page.goto(url(from));
+      await ready(page);
+      assert(await page.$('[data-testid="fragment-errors"]'), `${from} shows its error banner`);
+      await page.evaluate((h) => { location.hash = h; }, to);
+      await page.waitForSelector('.aks-netviz.view-full .widget-header', { timeout: 5000 });
+      assert(!(await page.$('[data-testid="fragment-errors"]')), `${to} has no error banner`);
+      // Still answering: clicked into a private cluster seen from the laptop, it shows what the
+      // model computes for that link.
+      await page.check('[data-setting="client"] input[value="laptop"]');
+      await page.check('[data-setting="mode"] input[value="private"]');
+      const want = expected('mode=private&client=laptop');
+      await page.waitForFunction((o) => document.querySelector('[data-testid="outcome"]').getAttribute('data-outcome') === o, want.outcome, { timeout: 5000 });
+      const got = await hooks(page);
+      for (const key of ['outcome', 'dns_answer', 'kubectl_output', 'tunnel', 'why']) {
+        assert(got[key] === want[key], `${to}, then clicks: ${key} page=${JSON.stringify(got[key])} model=${JSON.stringify(want[key])}`);
+      }
+      assert(page.problems.length === 0, `${from} → ${to}: ${page.problems.join('; ')}`);
+      await page.close();
+    }
+  }],
   ['while the animation plays the address bar keeps its link, and the step it paused at is written then', async (browser) => {
     const page = await openPage(browser);
     await page.goto(url('#mode=private&client=vm&step=0'));
