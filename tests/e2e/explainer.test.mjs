@@ -178,6 +178,44 @@ await run('explainer', [
     const hash = await hashWith(page, `step=${paused}`);
     assert(new RegExp(`step=${paused}(&|$)`).test(hash) && hash.includes('client=vm'), `after the pause at step ${paused}: ${hash}`);
   }],
+  ['the packet travels on a layer of its own, exactly over the drawing, to where the current line ends', async (browser) => {
+    for (const width of [360, 1280]) {
+      const page = await openPage(browser, { viewport: { width, height: 900 } });
+      await page.goto(url('#mode=private&client=onprem&zonelink=on&forwarder=on&step=3'));
+      await ready(page);
+      await page.click('[data-testid="step-next"]');
+      // The motion lasts 0.8 s and stays at its end.
+      await page.waitForTimeout(1200);
+      const got = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid="network-diagram"]');
+        const layer = document.querySelector('.packet-layer');
+        const line = svg.querySelector('.event.current .event-line');
+        const packet = layer && layer.querySelector('.packet');
+        if (!layer || !line || !packet) return { missing: { layer: !!layer, line: !!line, packet: !!packet } };
+        const end = line.getPointAtLength(line.getTotalLength()).matrixTransform(line.getScreenCTM());
+        const p = packet.getBoundingClientRect();
+        // The layer's box before its transform: the drawing's.
+        const [a, b] = [svg.getBoundingClientRect(), { x: layer.offsetLeft, y: layer.offsetTop, width: layer.offsetWidth, height: layer.offsetHeight }];
+        const fit = svg.parentElement.getBoundingClientRect();
+        return {
+          box: [a.x - fit.x - b.x, a.y - fit.y - b.y, a.width - b.width, a.height - b.height].map((d) => Math.abs(d)),
+          viewBox: [svg.getAttribute('viewBox'), layer.querySelector('svg').getAttribute('viewBox')],
+          visible: getComputedStyle(layer).opacity,
+          off: Math.hypot(p.x + p.width / 2 - end.x, p.y + p.height / 2 - end.y),
+          hidden: layer.getAttribute('aria-hidden'),
+          running: layer.getAnimations().length,
+        };
+      });
+      const at = `at ${width} px: ${JSON.stringify(got)}`;
+      assert(!got.missing, at);
+      assert(got.box.every((d) => d < 1) && got.viewBox[0] === got.viewBox[1], `the layer lies over the drawing ${at}`);
+      assert(got.visible === '1' && got.off < 1.5, `the packet stopped at the end of the current line ${at}`);
+      assert(got.running === 1, `one travel holds the layer, the last ones were stopped ${at}`);
+      assert(got.hidden === 'true', `the layer is hidden from screen readers ${at}`);
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await page.close();
+    }
+  }],
   ['a bad link value is reported in the page and the rest of the link applies', async (browser) => {
     const page = await openPage(browser);
     await page.goto(url('#mode=private&dns=sideways&client=vm'));

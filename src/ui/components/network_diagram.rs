@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::model::{Scenario, Trace};
 use crate::ui::diagram::scene::{scene, Scene};
-use crate::ui::diagram::svg::{backdrop, events, frame, legend};
+use crate::ui::diagram::svg::{backdrop, events, frame, legend, view_box};
 use crate::ui::network::{layout, LayoutKind};
 use crate::ui::svg_parts::{to_html, to_html_around, to_html_list};
 
@@ -84,25 +84,28 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     );
     let shown = props.step.min(props.trace.events.len());
     {
-        // Start the current packet once it is in the page (SMIL `begin="indefinite"`).
+        // Send the current event's packet along its line once the layer is in the page.
         let container = container.clone();
-        use_effect_with((props.step, props.trace.clone(), kind), move |_| {
+        let scene = scene.clone();
+        let motion = props.motion;
+        use_effect_with((props.step, props.trace.clone(), kind, motion), move |_| {
             #[cfg(target_arch = "wasm32")]
-            if let Some(el) = container.cast::<web_sys::Element>() {
-                use wasm_bindgen::JsCast;
-                if let Ok(found) = el.query_selector_all(".event.current .packet > *") {
-                    for i in 0..found.length() {
-                        if let Some(Ok(a)) = found
-                            .item(i)
-                            .map(|n| n.dyn_into::<web_sys::SvgAnimationElement>())
-                        {
-                            let _ = a.begin_element();
-                        }
-                    }
-                }
+            if let Some(layer) = container
+                .cast::<web_sys::Element>()
+                .and_then(|el| el.query_selector(".packet-layer").ok().flatten())
+            {
+                let points = shown
+                    .checked_sub(1)
+                    .filter(|_| motion)
+                    .and_then(|i| scene.routes.get(i))
+                    .map(|r| r.points.as_slice())
+                    .unwrap_or_default();
+                let frames =
+                    crate::ui::diagram::packet::keyframes(points, scene.canvas.w, scene.canvas.h);
+                send_packet(&layer, &frames);
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = container;
+            let _ = (container, scene, shown, motion);
         });
     }
     // Only the events change from one step to the next: the rest is a component of its own,
@@ -112,15 +115,71 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
         &frame(&scene),
         [
             html! { <SceneLayer scene={SharedScene(scene.clone())} part={Part::Backdrop} /> },
-            to_html(&events(&scene, &props.trace, shown, props.motion)),
+            to_html(&events(&scene, &props.trace, shown)),
             html! { <SceneLayer scene={SharedScene(scene.clone())} part={Part::Legend} /> },
         ],
     );
+    // The packet's layer: the drawing's size and viewBox, the dot at its origin, moved by a
+    // transform (see `ui::diagram::packet`); hidden until it travels, and never sent with
+    // reduced motion. Always there, so the drawing beside it keeps its element when motion
+    // turns off after hydration (Yew matches unkeyed siblings from the end).
     html! {
         <div class="diagram-fit" ref={container}>
             { svg }
+            <div class="packet-layer" aria-hidden="true">
+                <svg viewBox={view_box(&scene)} focusable="false">
+                    <circle class="packet" r="6" cx="0" cy="0" />
+                </svg>
+            </div>
         </div>
     }
+}
+
+/// Plays `frames` on `layer` with the Web Animations API (a composited transform), after
+/// stopping the last travel; with no frames the dot stays hidden. Through `Reflect`, as web-sys
+/// would need two more features for two calls.
+#[cfg(target_arch = "wasm32")]
+fn send_packet(layer: &web_sys::Element, frames: &[crate::ui::diagram::packet::Keyframe]) {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let method = |name: &str| {
+        Reflect::get(layer, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    if let Some(running) = method("getAnimations").and_then(|f| f.call0(layer).ok()) {
+        for a in Array::from(&running).iter() {
+            if let Ok(cancel) = Reflect::get(&a, &JsValue::from_str("cancel")) {
+                if let Ok(cancel) = cancel.dyn_into::<Function>() {
+                    let _ = cancel.call0(&a);
+                }
+            }
+        }
+    }
+    let (Some(animate), false) = (method("animate"), frames.is_empty()) else {
+        return;
+    };
+    let set = |o: &Object, k: &str, v: JsValue| {
+        let _ = Reflect::set(o, &JsValue::from_str(k), &v);
+    };
+    let keyframes: Array = frames
+        .iter()
+        .map(|k| {
+            let o = Object::new();
+            set(&o, "offset", k.offset.into());
+            set(&o, "transform", k.transform().into());
+            set(&o, "opacity", 1.into());
+            JsValue::from(o)
+        })
+        .collect();
+    let options = Object::new();
+    set(
+        &options,
+        "duration",
+        crate::ui::diagram::packet::TRAVEL_MS.into(),
+    );
+    set(&options, "fill", "forwards".into());
+    let _ = animate.call2(layer, &keyframes, &options);
 }
 
 /// A scene shared between renders: equal only to itself, so comparing props costs nothing.
@@ -217,7 +276,7 @@ mod tests {
                             }
                         }
                         for shown in 0..=trace.events.len() {
-                            let svg = diagram(&sc, &trace, shown, true);
+                            let svg = diagram(&sc, &trace, shown);
                             let places = svg
                                 .children
                                 .iter()

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod metrics;
+pub mod packet;
 pub mod router;
 pub mod scene;
 pub mod svg;

@@ -80,7 +80,8 @@ fn last_leg(points: &[Point]) -> Option<(Point, Point)> {
     }
 }
 
-fn view_box(s: &Scene) -> String {
+/// The drawing's `viewBox`: its canvas in user units.
+pub fn view_box(s: &Scene) -> String {
     format!("0 0 {} {}", f(s.canvas.w), f(s.canvas.h))
 }
 
@@ -215,9 +216,8 @@ fn line(points: &[Point], class: &str) -> Option<Element> {
     Some(el("g", &[("class", class)]).with([path, head]))
 }
 
-/// Event `index` drawn with the first `shown`; its packet travelling when `motion` (the page's
-/// SMIL animation, which the page begins once it is in the document).
-fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> Option<Element> {
+/// Event `index` drawn with the first `shown`.
+fn event(s: &Scene, trace: &Trace, index: usize, shown: usize) -> Option<Element> {
     let (e, route) = (trace.events.get(index)?, s.routes.get(index)?);
     let &end = route.points.last()?;
     let current = index + 1 == shown;
@@ -247,36 +247,6 @@ fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> 
     if e.verdict == Verdict::Block {
         g.children.push(block_mark(end, BLOCK_ARM));
     }
-    if current && motion {
-        let path = rounded_path(&route.points);
-        let attrs = [
-            ("dur", "0.8s"),
-            ("fill", "freeze"),
-            ("begin", "indefinite"),
-            ("path", &path),
-        ];
-        // SMIL motion along the routed line: an SVG element, not a style, so it runs under a
-        // strict CSP. It starts when the component begins it once in the page; until then (a
-        // prerendered page) the packet is hidden, not left at the origin.
-        let packet = el(
-            "circle",
-            &[
-                ("class", "packet"),
-                ("r", "6"),
-                ("cx", "0"),
-                ("cy", "0"),
-                ("visibility", "hidden"),
-            ],
-        );
-        let show = [
-            ("attributeName", "visibility"),
-            ("to", "visible"),
-            ("fill", "freeze"),
-            ("begin", "indefinite"),
-        ];
-        g.children
-            .push(packet.with([el("set", &show), el("animateMotion", &attrs)]));
-    }
     if current {
         g.children
             .extend(s.label(trace, index, shown).as_ref().map(text));
@@ -285,10 +255,10 @@ fn event(s: &Scene, trace: &Trace, index: usize, shown: usize, motion: bool) -> 
 }
 
 /// The `<svg>` element the page draws for `s` with the first `shown` events of `trace`.
-pub fn diagram(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element {
+pub fn diagram(s: &Scene, trace: &Trace, shown: usize) -> Element {
     frame(s)
         .with(backdrop(s))
-        .with([events(s, trace, shown, motion), legend(s)])
+        .with([events(s, trace, shown), legend(s)])
 }
 
 /// The `<svg>` element itself, without children: its size, layout and accessible name.
@@ -349,8 +319,8 @@ pub fn backdrop(s: &Scene) -> Vec<Element> {
 }
 
 /// The events group: the first `shown` events of `trace`, the last one current.
-pub fn events(s: &Scene, trace: &Trace, shown: usize, motion: bool) -> Element {
-    let events = (0..shown).filter_map(|i| event(s, trace, i, shown, motion));
+pub fn events(s: &Scene, trace: &Trace, shown: usize) -> Element {
+    let events = (0..shown).filter_map(|i| event(s, trace, i, shown));
     el("g", &[("class", "events")]).with(events)
 }
 
@@ -390,7 +360,7 @@ pub fn diagram_svg(
         kind.view_width()
     };
     let s = scene(layout(scenario, kind), trace);
-    let mut svg = diagram(&s, trace, step.min(trace.events.len()), false);
+    let mut svg = diagram(&s, trace, step.min(trace.events.len()));
     let (w, h) = (f(width), f(width * s.canvas.h / s.canvas.w));
     let size = [
         ("xmlns", "http://www.w3.org/2000/svg".to_string()),

@@ -1,6 +1,7 @@
 //! Whether the widget is seen: on screen (an `IntersectionObserver` on its root) and in a visible
-//! tab (`visibilitychange`). While it is not, the SVG animations inside it are paused; the caller
-//! stops its clock, so a widget far down a page or in a background tab resumes where it was.
+//! tab (`visibilitychange`). While it is not, the caller stops its clock, so a widget far down a
+//! page or in a background tab resumes where it was (the packet's last travel, at most 0.8 s of a
+//! composited animation, is left to the browser).
 
 use yew::prelude::*;
 
@@ -24,16 +25,12 @@ fn observe(root: &NodeRef, seen: UseStateSetter<bool>) -> impl FnOnce() {
     use wasm_bindgen::JsCast;
     // [on screen, tab visible]: seen when both hold.
     let flags = Rc::new(Cell::new([true, true]));
-    let update = {
-        let root = root.clone();
-        Rc::new(move |which: usize, value: bool| {
-            let mut f = flags.get();
-            f[which] = value;
-            flags.set(f);
-            seen.set(f[0] && f[1]);
-            pause_animations(&root, !(f[0] && f[1]));
-        })
-    };
+    let update = Rc::new(move |which: usize, value: bool| {
+        let mut f = flags.get();
+        f[which] = value;
+        flags.set(f);
+        seen.set(f[0] && f[1]);
+    });
     let listener = web_sys::window()
         .and_then(|w| w.document())
         .map(|document| {
@@ -76,29 +73,4 @@ fn observe(root: &NodeRef, seen: UseStateSetter<bool>) -> impl FnOnce() {
 #[cfg(not(target_arch = "wasm32"))]
 fn observe(_root: &NodeRef, _seen: UseStateSetter<bool>) -> impl FnOnce() {
     || ()
-}
-
-/// Pauses (or resumes) the SMIL animations of every SVG inside `root`.
-#[cfg(target_arch = "wasm32")]
-fn pause_animations(root: &NodeRef, paused: bool) {
-    use wasm_bindgen::JsCast;
-    let svgs = root
-        .cast::<web_sys::Element>()
-        .and_then(|el| el.query_selector_all("svg").ok());
-    let Some(svgs) = svgs else {
-        return;
-    };
-    for i in 0..svgs.length() {
-        // `svg` elements are SVGSVGElements.
-        if let Some(svg) = svgs
-            .item(i)
-            .map(|n| n.unchecked_into::<web_sys::SvgsvgElement>())
-        {
-            if paused {
-                svg.pause_animations();
-            } else {
-                svg.unpause_animations();
-            }
-        }
-    }
 }
