@@ -19,6 +19,35 @@ pub const FIELD_SHOWN: usize = 64 * 1024;
 /// tens of milliseconds to lay out again after every change of the widget.
 pub const ENTRY_FIELD: usize = 256;
 
+/// How much of a too-long range entry the texts quote (the az commands, the access profile,
+/// Terraform, Bicep, the transcript).
+pub const ENTRY_QUOTED: usize = 64;
+
+/// `ranges` as the texts quote it: every entry longer than [`ENTRY_FIELD`] characters once
+/// trimmed (no IPv4 range or CIDR is, so each is refused) becomes its first [`ENTRY_QUOTED`]
+/// characters and its length. `None` when no entry is that long, the texts then quote the list
+/// as typed. A text panel near the screen is laid out again on every change, and tens of
+/// kilobytes of pasted text in many scripts take the browser most of a second.
+pub fn ranges_for_texts(ranges: &str) -> Option<String> {
+    let long = |e: &str| e.trim().chars().nth(ENTRY_FIELD).is_some();
+    if !ranges.split(',').any(long) {
+        return None;
+    }
+    let entries: Vec<String> = ranges
+        .split(',')
+        .map(|e| {
+            if !long(e) {
+                return e.to_string();
+            }
+            let e = e.trim();
+            let start: String = e.chars().take(ENTRY_QUOTED).collect();
+            // No comma in the note: the texts split the list at commas.
+            format!("{start}…[{} characters]", e.chars().count())
+        })
+        .collect();
+    Some(entries.join(","))
+}
+
 /// The most list items (validation messages, refused ranges listed apart) shown before a line
 /// that counts the rest.
 pub const ITEMS_SHOWN: usize = 50;
@@ -162,6 +191,28 @@ mod tests {
         assert_eq!(start("mode=public", 20), "mode=public");
         assert_eq!(start("mode=authorized", 4), "mode… (15 characters in all)");
         assert_eq!(start("ééé", 2), "éé… (3 characters in all)");
+    }
+
+    #[test]
+    fn texts_quote_the_start_of_an_entry_no_range_could_be() {
+        assert_eq!(ranges_for_texts("1.1.1.1/32,2.2.2.0/24"), None);
+        let padded = format!(
+            "1.1.1.1/32,{}3.3.3.3/32{}",
+            " ".repeat(300),
+            " ".repeat(300)
+        );
+        assert_eq!(
+            ranges_for_texts(&padded),
+            None,
+            "a valid entry, once trimmed"
+        );
+        let long = "é".repeat(300);
+        let quoted = ranges_for_texts(&format!("1.1.1.1/32, {long} ,2.2.2.2/32")).unwrap();
+        assert_eq!(
+            quoted,
+            format!("1.1.1.1/32,{}…[300 characters],2.2.2.2/32", "é".repeat(64))
+        );
+        assert_eq!(quoted.split(',').count(), 3);
     }
 
     #[test]

@@ -119,11 +119,16 @@ fn compute(
 ) -> (Rc<Scenario>, Rc<str>, Rc<Trace>, Rc<Texts>) {
     let analysis = Analysis::new(scenario);
     let trace = analysis.trace(scenario.client);
-    let texts = Texts {
-        hooks: HookValues::from_trace(&analysis, &trace),
-        terraform: terraform(scenario),
-        bicep: bicep(scenario),
-        update: az_update(previous, scenario),
+    let texts = match quoted_for_texts(scenario) {
+        None => texts(&analysis, &trace, scenario, previous),
+        // A range entry of kilobytes (refused, as no range is that long) is quoted by its
+        // start: the texts come from the scenario with those entries cut, simulated again.
+        Some(shown) => {
+            let previous = quoted_for_texts(previous).unwrap_or_else(|| previous.clone());
+            let analysis = Analysis::new(&shown);
+            let trace = analysis.trace(shown.client);
+            texts(&analysis, &trace, &shown, &previous)
+        }
     };
     let printed = Rc::from(link::print_scenario(scenario));
     (
@@ -132,6 +137,26 @@ fn compute(
         Rc::new(trace),
         Rc::new(texts),
     )
+}
+
+/// Every text of `scenario`, from its simulation.
+fn texts(analysis: &Analysis, trace: &Trace, scenario: &Scenario, previous: &Scenario) -> Texts {
+    Texts {
+        hooks: HookValues::from_trace(analysis, trace),
+        terraform: terraform(scenario),
+        bicep: bicep(scenario),
+        update: az_update(previous, scenario),
+    }
+}
+
+/// `scenario` with its too-long range entries cut as the texts quote them
+/// ([`bounded::ranges_for_texts`]), or `None` when it has none.
+fn quoted_for_texts(scenario: &Scenario) -> Option<Scenario> {
+    let ranges = bounded::ranges_for_texts(scenario.ranges.as_deref()?)?;
+    Some(Scenario {
+        ranges: Some(ranges),
+        ..scenario.clone()
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -586,6 +611,55 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn texts_quote_the_start_of_a_huge_range_entry_and_the_link_keeps_all_of_it() {
+        let huge = "1.2.3.4/32 🙂 ".repeat(3_000);
+        let s = reduce(
+            State::default(),
+            &[
+                Action::SetMode(Mode::Authorized),
+                Action::EditRange(0, format!("81.56.12.7/32,{huge},20.81.96.14/32")),
+            ],
+        );
+        let quoted = format!(
+            "{}…[{} characters]",
+            huge.trim()
+                .chars()
+                .take(bounded::ENTRY_QUOTED)
+                .collect::<String>(),
+            huge.trim().chars().count()
+        );
+        let t = &s.texts;
+        for (what, text) in [
+            ("az", &t.hooks.az_command),
+            ("transcript", &t.hooks.transcript),
+            ("terraform", &t.terraform),
+            ("bicep", &t.bicep),
+            ("update", &t.update.commands.join("\n")),
+        ] {
+            assert!(text.len() < 20_000, "{what}: {} bytes", text.len());
+            assert!(!text.contains(huge.trim()), "{what} quotes the whole entry");
+        }
+        assert!(
+            t.hooks.az_command.contains(&quoted),
+            "{}",
+            t.hooks.az_command
+        );
+        assert!(t.hooks.az_command.contains("20.81.96.14/32"));
+        // The settings, the link and the simulation keep every character.
+        assert!(s
+            .link
+            .scenario
+            .ranges
+            .as_deref()
+            .unwrap()
+            .contains(huge.trim()));
+        assert_eq!(s.trace.outcome, Outcome::Invalid);
+        assert_eq!(t.hooks.outcome, s.trace.outcome);
+        let (read, _) = link::parse(&s.fragment());
+        assert_eq!(read.scenario, s.link.scenario);
     }
 
     #[test]
