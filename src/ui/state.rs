@@ -112,23 +112,25 @@ pub struct Texts {
     pub update: UpdatePlan,
 }
 
-/// Simulates `scenario` once and renders every text from that one trace.
+/// Simulates `scenario` once and renders every text from that one trace. A range entry of
+/// kilobytes (refused, as no range is that long) is quoted by its start: the simulation and the
+/// texts then take the scenario with those entries cut ([`bounded::ranges_for_texts`]), which
+/// has the same outcome; the link keeps every character.
 fn compute(
     scenario: &Scenario,
     previous: &Scenario,
 ) -> (Rc<Scenario>, Rc<str>, Rc<Trace>, Rc<Texts>) {
-    let analysis = Analysis::new(scenario);
-    let trace = analysis.trace(scenario.client);
-    let texts = match quoted_for_texts(scenario) {
-        None => texts(&analysis, &trace, scenario, previous),
-        // A range entry of kilobytes (refused, as no range is that long) is quoted by its
-        // start: the texts come from the scenario with those entries cut, simulated again.
-        Some(shown) => {
-            let previous = quoted_for_texts(previous).unwrap_or_else(|| previous.clone());
-            let analysis = Analysis::new(&shown);
-            let trace = analysis.trace(shown.client);
-            texts(&analysis, &trace, &shown, &previous)
-        }
+    let quoted = quoted_for_texts(scenario);
+    let subject = quoted.as_ref().unwrap_or(scenario);
+    let previous_quoted = quoted_for_texts(previous);
+    let previous = previous_quoted.as_ref().unwrap_or(previous);
+    let analysis = Analysis::new(subject);
+    let trace = analysis.trace(subject.client);
+    let texts = Texts {
+        hooks: HookValues::from_trace(&analysis, &trace),
+        terraform: terraform(subject),
+        bicep: bicep(subject),
+        update: az_update(previous, subject),
     };
     let printed = Rc::from(link::print_scenario(scenario));
     (
@@ -137,16 +139,6 @@ fn compute(
         Rc::new(trace),
         Rc::new(texts),
     )
-}
-
-/// Every text of `scenario`, from its simulation.
-fn texts(analysis: &Analysis, trace: &Trace, scenario: &Scenario, previous: &Scenario) -> Texts {
-    Texts {
-        hooks: HookValues::from_trace(analysis, trace),
-        terraform: terraform(scenario),
-        bicep: bicep(scenario),
-        update: az_update(previous, scenario),
-    }
 }
 
 /// `scenario` with its too-long range entries cut as the texts quote them

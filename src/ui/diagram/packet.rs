@@ -20,10 +20,23 @@ pub struct Keyframe {
 }
 
 impl Keyframe {
-    /// The keyframe's CSS `transform`.
+    /// The keyframe's CSS `transform`, to a thousandth of a percent (printed without core's
+    /// float formatting, which would add several KB to the page's WebAssembly).
     pub fn transform(&self) -> String {
-        format!("translate({:.3}%, {:.3}%)", self.x, self.y)
+        format!(
+            "translate({}%, {}%)",
+            thousandths(self.x),
+            thousandths(self.y)
+        )
     }
+}
+
+/// `format!("{v:.3}")` for the finite values a keyframe holds, from whole thousandths.
+fn thousandths(v: f64) -> String {
+    let t = (v * 1000.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let t = t.unsigned_abs();
+    format!("{sign}{}.{:03}", t / 1000, t % 1000)
 }
 
 /// One keyframe per corner of `points` on a `width` × `height` canvas, each timed by the length
@@ -72,6 +85,9 @@ mod tests {
         assert_eq!((k[1].x, k[1].y), (30.0, 0.0));
         assert_eq!((k[2].x, k[2].y), (30.0, 20.0));
         assert_eq!(k[2].transform(), "translate(30.000%, 20.000%)");
+        assert_eq!(thousandths(12.3456), "12.346");
+        assert_eq!(thousandths(-0.25), "-0.250");
+        assert_eq!(thousandths(0.0004), "0.000");
     }
 
     #[test]
