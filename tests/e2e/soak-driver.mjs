@@ -388,11 +388,18 @@ export function soakDriver(config) {
     await tick();
   };
 
-  /** Makes widget `w`'s settings reachable: leaves presenter mode, opens the embed view's
-   * disclosure. Returns what it did. */
+  /** Makes widget `w`'s settings reachable: leaves an open exercise (which keeps some settings
+   * as its starting point has them), leaves presenter mode, opens the embed view's disclosure.
+   * Returns what it did. */
   soak.prepare = async (w) => {
     const root = widget(w);
     const did = [];
+    const leave = root.querySelector('[data-testid="exercise-close"]');
+    if (leave) {
+      click(leave);
+      did.push('left the exercise');
+      await frame();
+    }
     const exit = [...root.querySelectorAll('.present-bar button')].find((b) => b.textContent.includes('Exit presenter'));
     if (exit) {
       click(exit);
