@@ -11,7 +11,7 @@ use crate::link::{self, Link, LinkError, Theme, View};
 use crate::model::scenario::DEFAULT_AUTHORIZED_RANGES;
 use crate::model::simulate::Analysis;
 use crate::model::{ClientKind, DnsZone, Egress, Kubeconfig, Mode, Scenario, Trace};
-use crate::render::{az_update, bicep, terraform, HookValues, UpdatePlan};
+use crate::render::{az_update, HookValues, UpdatePlan};
 use crate::ui::bounded;
 
 /// The most characters of a typed value an error message quotes: enough to recognise it; a
@@ -106,8 +106,10 @@ pub enum ImportStatus {
 pub struct Texts {
     /// The contract's hook values (transcript, access profile, az command...).
     pub hooks: HookValues,
-    pub terraform: String,
-    pub bicep: String,
+    /// The scenario the texts come from (range entries too long to quote cut, see [`compute`]).
+    /// Terraform and Bicep are rendered from it by the inspector while their tab is open: two
+    /// texts of 50 KB each for 2,000 ranges, which no hook needs on every change.
+    pub subject: Rc<Scenario>,
     /// How `az aks update` gets from the previous scenario to this one.
     pub update: UpdatePlan,
 }
@@ -120,25 +122,19 @@ fn compute(
     scenario: &Scenario,
     previous: &Scenario,
 ) -> (Rc<Scenario>, Rc<str>, Rc<Trace>, Rc<Texts>) {
-    let quoted = quoted_for_texts(scenario);
-    let subject = quoted.as_ref().unwrap_or(scenario);
+    let drawn = Rc::new(scenario.clone());
+    let subject = quoted_for_texts(scenario).map_or_else(|| drawn.clone(), Rc::new);
     let previous_quoted = quoted_for_texts(previous);
     let previous = previous_quoted.as_ref().unwrap_or(previous);
-    let analysis = Analysis::new(subject);
+    let analysis = Analysis::new(&subject);
     let trace = analysis.trace(subject.client);
     let texts = Texts {
         hooks: HookValues::from_trace(&analysis, &trace),
-        terraform: terraform(subject),
-        bicep: bicep(subject),
-        update: az_update(previous, subject),
+        update: az_update(previous, &subject),
+        subject,
     };
     let printed = Rc::from(link::print_scenario(scenario));
-    (
-        Rc::new(scenario.clone()),
-        printed,
-        Rc::new(trace),
-        Rc::new(texts),
-    )
+    (drawn, printed, Rc::new(trace), Rc::new(texts))
 }
 
 /// `scenario` with its too-long range entries cut as the texts quote them
@@ -627,8 +623,8 @@ mod tests {
         for (what, text) in [
             ("az", &t.hooks.az_command),
             ("transcript", &t.hooks.transcript),
-            ("terraform", &t.terraform),
-            ("bicep", &t.bicep),
+            ("terraform", &crate::render::terraform(&t.subject)),
+            ("bicep", &crate::render::bicep(&t.subject)),
             ("update", &t.update.commands.join("\n")),
         ] {
             assert!(text.len() < 20_000, "{what}: {} bytes", text.len());

@@ -61,6 +61,13 @@ pub fn inspector(props: &InspectorProps) -> Html {
     crate::ui::renders::rendered("inspector");
     let tab = use_state(|| Tab::Profile);
     let t = &props.texts;
+    // Terraform and Bicep are rendered for their own tab only: with 2,000 ranges each is 50 KB,
+    // and no hook reads them.
+    let iac = use_memo((t.subject.clone(), *tab), |(s, tab)| match tab {
+        Tab::Terraform => crate::render::terraform(s),
+        Tab::Bicep => crate::render::bicep(s),
+        Tab::Profile | Tab::Az => String::new(),
+    });
     let profile = crate::render::profile_json(&t.hooks.access_profile);
     let (create, update) = az_text(t);
     let tabs: Html = Tab::ALL
@@ -89,7 +96,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
             </div>
         }
     };
-    // Every hook stays in the page whichever tab is open; the others are hidden, not removed.
+    // Every hook stays in the page whichever tab is open; the others are hidden, not removed
+    // (Terraform and Bicep, which have no hook, are left empty while hidden).
     html! {
         <section class="inspector" aria-label="Inspector">
             <h3 class="panel-title">{ "Inspector" }</h3>
@@ -102,10 +110,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 { code(update, None, "az aks update commands") }
             </div>
             <div class="tab-panel" hidden={*tab != Tab::Terraform}>
-                { code(t.terraform.clone(), None, "Terraform") }
+                if *tab == Tab::Terraform { { code((*iac).clone(), None, "Terraform") } }
             </div>
             <div class="tab-panel" hidden={*tab != Tab::Bicep}>
-                { code(t.bicep.clone(), None, "Bicep") }
+                if *tab == Tab::Bicep { { code((*iac).clone(), None, "Bicep") } }
             </div>
         </section>
     }

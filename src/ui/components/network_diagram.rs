@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Scenario, Trace};
-use crate::ui::diagram::scene::{scene, Scene};
+use crate::ui::diagram::scene::{routed, Lines, Scene};
 use crate::ui::diagram::svg::{backdrop, events, frame, legend, view_box};
 use crate::ui::network::{layout, LayoutKind};
 use crate::ui::svg_parts::{to_html, to_html_around, to_html_list};
@@ -78,10 +78,12 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     let container = use_node_ref();
     let width = use_container_width(container.clone(), props.width);
     let kind = LayoutKind::for_width(width);
-    let scene = use_memo(
-        (props.scenario.clone(), props.trace.clone(), kind),
-        |(s, t, kind)| scene(layout(s, *kind), t),
-    );
+    // Routed again only when the layout or the lines change: not for a typed range.
+    let drawn = use_memo((props.scenario.clone(), kind), |(s, kind)| layout(s, *kind));
+    let lines = use_memo(props.trace.clone(), |t| Lines::of(t));
+    let scene = use_memo((drawn, lines), |(drawn, lines)| {
+        routed((**drawn).clone(), lines)
+    });
     let shown = props.step.min(props.trace.events.len());
     {
         // Send the current event's packet along its line once the layer is in the page.
@@ -220,6 +222,7 @@ fn scene_layer(props: &SceneLayerProps) -> Html {
 mod tests {
     use super::*;
     use crate::model::simulate;
+    use crate::ui::diagram::scene::scene;
     use crate::ui::diagram::svg::diagram;
     use crate::ui::svg_parts::Element;
 

@@ -8,7 +8,7 @@
 //! along a lane another route already uses), leaving and entering the boxes at right angles.
 //! Routes that still share a lane are then spread apart so each stays visible.
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::ui::geometry::{Point, Rect};
@@ -61,29 +61,13 @@ fn lanes(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
     out
 }
 
-/// A search state: the cost so far, and the cost so far plus the least the rest can cost (the
+/// A search state as the queue holds it: the cost so far plus the least the rest can cost (the
 /// order the search explores in: A*, which finds the same cheapest route as exploring by cost
-/// alone while visiting far fewer nodes).
-#[derive(PartialEq)]
-struct State {
-    cost: f32,
-    estimate: f32,
-    node: usize,
-    dir: u8,
-}
-
-impl Eq for State {}
-
-impl Ord for State {
-    fn cmp(&self, o: &Self) -> Ordering {
-        o.estimate.total_cmp(&self.estimate)
-    }
-}
-
-impl PartialOrd for State {
-    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
-        Some(self.cmp(o))
-    }
+/// alone while visiting far fewer nodes) in the high half, the state (node × 4 + heading) in
+/// the low half. An estimate is never negative, so its bits order as its value: the queue
+/// compares plain integers, and the cost so far is read back from the search's table.
+fn queued(estimate: f32, state: usize) -> Reverse<u64> {
+    Reverse((u64::from(estimate.to_bits()) << 32) | state as u64)
 }
 
 impl Router {
@@ -227,8 +211,7 @@ impl Router {
             lo = Point::new(lo.x.min(q.x), lo.y.min(q.y));
             hi = Point::new(hi.x.max(q.x), hi.y.max(q.y));
         }
-        let rest = |k: usize, dir: u8| {
-            let p = node(k);
+        let rest = |p: Point, dir: u8| {
             let (dx, dy) = (gap(p.x, lo.x, hi.x), gap(p.y, lo.y, hi.y));
             let least = dx.abs() + dy.abs() + BEND * f32::from(bends_needed(dx, dy, dir));
             if guided {
@@ -250,24 +233,18 @@ impl Router {
             let s = k * 4 + dir as usize;
             if cost < best[s] {
                 best[s] = cost;
-                heap.push(State {
-                    cost,
-                    estimate: cost + rest(k, dir),
-                    node: k,
-                    dir,
-                });
+                heap.push(queued(cost + rest(q, dir), s));
             }
         }
         let mut done: Option<(usize, f32)> = None;
-        while let Some(State {
-            cost,
-            estimate,
-            node: k,
-            dir,
-        }) = heap.pop()
-        {
-            let s = k * 4 + dir as usize;
-            if cost > best[s] {
+        while let Some(Reverse(top)) = heap.pop() {
+            let (estimate, s) = (f32::from_bits((top >> 32) as u32), top as u32 as usize);
+            let (k, dir) = (s / 4, (s % 4) as u8);
+            let (i, j) = (k % nx, k / nx);
+            let (x, y) = (self.xs[i], self.ys[j]);
+            let cost = best[s];
+            // Reached more cheaply since this entry was queued: that entry comes (or came) first.
+            if estimate > cost + rest(Point::new(x, y), dir) {
                 continue;
             }
             if let Some((_, c)) = done {
@@ -286,35 +263,35 @@ impl Router {
                     }
                 }
             }
-            let (i, j) = (k % nx, k / nx);
             for nd in 0..4u8 {
-                let (next, free, used, len) = match nd {
+                let (next, free, used, to) = match nd {
                     0 if i + 1 < nx => (
                         k + 1,
                         self.free_h[k],
                         self.used_h[k],
-                        self.xs[i + 1] - self.xs[i],
+                        Point::new(self.xs[i + 1], y),
                     ),
                     2 if i > 0 => (
                         k - 1,
                         self.free_h[k - 1],
                         self.used_h[k - 1],
-                        self.xs[i] - self.xs[i - 1],
+                        Point::new(self.xs[i - 1], y),
                     ),
                     1 if j + 1 < self.ys.len() => (
                         k + nx,
                         self.free_v[k],
                         self.used_v[k],
-                        self.ys[j + 1] - self.ys[j],
+                        Point::new(x, self.ys[j + 1]),
                     ),
                     3 if j > 0 => (
                         k - nx,
                         self.free_v[k - nx],
                         self.used_v[k - nx],
-                        self.ys[j] - self.ys[j - 1],
+                        Point::new(x, self.ys[j - 1]),
                     ),
                     _ => continue,
                 };
+                let len = (to.x - x).abs() + (to.y - y).abs();
                 if !free || nd == (dir + 2) % 4 {
                     continue;
                 }
@@ -324,12 +301,7 @@ impl Router {
                 if c < best[ns] {
                     best[ns] = c;
                     back[ns] = s as u32;
-                    heap.push(State {
-                        cost: c,
-                        estimate: c + rest(next, nd),
-                        node: next,
-                        dir: nd,
-                    });
+                    heap.push(queued(c + rest(to, nd), ns));
                 }
             }
         }

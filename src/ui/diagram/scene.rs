@@ -82,8 +82,32 @@ fn obstacles(l: &NetworkLayout) -> Vec<Rect> {
     out
 }
 
+/// What a trace's lines depend on, one per event: the places it goes from and to, and whether
+/// it continues from there to the API server. Traces with the same lines on the same layout route
+/// the same, so the diagram routes again only when one of the two changes (typing a range, or
+/// changing the egress of a private cluster, changes neither).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lines(Vec<(Place, Place, bool)>);
+
+impl Lines {
+    pub fn of(trace: &Trace) -> Lines {
+        Lines(
+            trace
+                .events
+                .iter()
+                .map(|e| (e.from, e.to, continues_to_api(e)))
+                .collect(),
+        )
+    }
+}
+
 /// Routes every line of `trace` on `layout`.
 pub fn scene(layout: NetworkLayout, trace: &Trace) -> Scene {
+    routed(layout, &Lines::of(trace))
+}
+
+/// Routes `lines` on `layout`: [`scene`] for a trace's [`Lines`].
+pub fn routed(layout: NetworkLayout, lines: &Lines) -> Scene {
     let picture = Rect::new(0.0, 0.0, layout.canvas.w, layout.bottom);
     let boxes: Vec<Rect> = layout
         .spots
@@ -103,18 +127,18 @@ pub fn scene(layout: NetworkLayout, trace: &Trace) -> Scene {
                 .unwrap_or_default()
         })
         .collect();
-    let mut routes: Vec<Route> = Vec::with_capacity(trace.events.len());
-    for e in &trace.events {
-        let (Some(from), Some(to)) = (rect(e.from), rect(e.to)) else {
+    let mut routes: Vec<Route> = Vec::with_capacity(lines.0.len());
+    for &(from_place, to_place, continues) in &lines.0 {
+        let (Some(from), Some(to)) = (rect(from_place), rect(to_place)) else {
             routes.push(Route::default());
             continue;
         };
-        if e.from == e.to {
+        if from_place == to_place {
             routes.push(Route::default());
             continue;
         }
         let points = router.route(from, to).unwrap_or_default();
-        let through = match (continues_to_api(e), rect(Place::ApiServer)) {
+        let through = match (continues, rect(Place::ApiServer)) {
             (true, Some(api)) => router.route(to, api).unwrap_or_default(),
             _ => Vec::new(),
         };
@@ -273,5 +297,46 @@ impl Scene {
             }
         }
         Some(line(MARGIN, self.caption_y, false))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{simulate, ClientKind, Mode, Scenario};
+    use crate::ui::network::{layout, LayoutKind};
+
+    /// The layout and the lines of `s`, the two things the diagram routes from.
+    fn routed_from(s: &Scenario) -> (NetworkLayout, Lines) {
+        (layout(s, LayoutKind::Wide), Lines::of(&simulate(s)))
+    }
+
+    #[test]
+    fn typing_a_range_that_keeps_the_outcome_leaves_the_lines_to_route_as_they_were() {
+        let with = |ranges: &str| Scenario {
+            mode: Mode::Authorized,
+            ranges: Some(ranges.into()),
+            ..Scenario::default()
+        };
+        let before = with("81.56.12.7/32,20.10.0.1/32");
+        let after = with("81.56.12.7/32,20.10.0.2/32");
+        assert_eq!(routed_from(&before), routed_from(&after));
+        assert_eq!(
+            scene(layout(&after, LayoutKind::Wide), &simulate(&after)),
+            routed(routed_from(&before).0, &routed_from(&before).1)
+        );
+        // Leaving the laptop out blocks it: its line ends at the filter, routed again.
+        let refused = with("20.10.0.2/32");
+        assert_ne!(routed_from(&before).1, routed_from(&refused).1);
+    }
+
+    #[test]
+    fn another_client_is_another_set_of_lines() {
+        let laptop = Scenario::default();
+        let vm = Scenario {
+            client: ClientKind::Vm,
+            ..Scenario::default()
+        };
+        assert_ne!(routed_from(&laptop), routed_from(&vm));
     }
 }
