@@ -329,10 +329,7 @@ fn request_fullscreen(el: &web_sys::Element) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let answer = js_sys::Reflect::get(el, &"requestFullscreen".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .and_then(|f| f.call0(el).ok())
+        let answer = crate::ui::js_method::call0(el, "requestFullscreen")
             .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
         if let Some(answer) = answer {
             wasm_bindgen_futures::spawn_local(async move {

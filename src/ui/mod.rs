@@ -12,6 +12,8 @@ pub mod diagram;
 pub mod frame;
 pub mod geometry;
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod js_method;
 pub mod network;
 pub mod overview;
 pub mod primer_layout;

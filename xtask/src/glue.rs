@@ -128,15 +128,14 @@ fn with_integrity(html: &str, href: &str, integrity: &str) -> Option<String> {
 }
 
 /// The value of attribute `name` in one tag, quoted or not (Trunk's minified HTML drops quotes).
+/// An unquoted value runs to the next space or `>`: a `/` is part of it, as HTML reads it, and a
+/// base64 digest may end with one.
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=");
     let rest = &tag[tag.find(&key)? + key.len()..];
     match rest.chars().next()? {
         q @ ('"' | '\'') => rest[1..].split(q).next(),
-        _ => rest
-            .split([' ', '>'])
-            .next()
-            .map(|v| v.trim_end_matches('/')),
+        _ => rest.split([' ', '>']).next(),
     }
 }
 
@@ -204,6 +203,20 @@ mod tests {
             Some(bare)
         );
         assert_eq!(with_integrity(MINIFIED, "./b.js", "sha384-new"), None);
+    }
+
+    #[test]
+    fn a_digest_ending_with_a_slash_is_replaced_whole() {
+        // Base64 digests end with `/` one time in 64; the minified page leaves them unquoted.
+        let html = "<link crossorigin href=./app-1.js integrity=sha384-ab/cd/ rel=modulepreload>\
+            <link href=./app-2.js integrity=sha384-ef/>";
+        let html = with_integrity(html, "./app-1.js", "sha384-new").expect("a link");
+        assert!(
+            html.contains("href=./app-1.js integrity=sha384-new rel=modulepreload"),
+            "{html}"
+        );
+        let html = with_integrity(&html, "./app-2.js", "sha384-newer").expect("a link");
+        assert!(html.ends_with("integrity=sha384-newer>"), "{html}");
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
         let container = container.clone();
         let scene = scene.clone();
         let motion = props.motion;
+        // The travel playing now, stopped when the next starts.
+        let travelling = use_mut_ref(|| None::<wasm_bindgen::JsValue>);
         use_effect_with((props.step, props.trace.clone(), kind, motion), move |_| {
             #[cfg(target_arch = "wasm32")]
             if let Some(layer) = container
@@ -104,10 +106,10 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
                     .unwrap_or_default();
                 let frames =
                     crate::ui::diagram::packet::keyframes(points, scene.canvas.w, scene.canvas.h);
-                send_packet(&layer, &frames);
+                send_packet(&layer, &frames, &mut travelling.borrow_mut());
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (container, scene, shown, motion);
+            let _ = (container, scene, shown, motion, travelling);
         });
     }
     // Only the events change from one step to the next: the rest is a component of its own,
@@ -138,27 +140,23 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
 }
 
 /// Plays `frames` on `layer` with the Web Animations API (a composited transform), after
-/// stopping the last travel; with no frames the dot stays hidden. Through `Reflect`, as web-sys
-/// would need two more features for two calls.
+/// stopping the last travel (`travelling`, which then holds this one); with no frames the dot
+/// stays hidden. The last travel is kept rather than asked for with `getAnimations()`, which
+/// brings the page's style up to date first: about 4 ms of every step. Called by name
+/// ([`crate::ui::js_method`]), as web-sys would need two more features for two calls.
 #[cfg(target_arch = "wasm32")]
-fn send_packet(layer: &web_sys::Element, frames: &[crate::ui::diagram::packet::Keyframe]) {
-    use js_sys::{Array, Function, Object, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
-    let method = |name: &str| {
-        Reflect::get(layer, &JsValue::from_str(name))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-    };
-    if let Some(running) = method("getAnimations").and_then(|f| f.call0(layer).ok()) {
-        for a in Array::from(&running).iter() {
-            if let Ok(cancel) = Reflect::get(&a, &JsValue::from_str("cancel")) {
-                if let Ok(cancel) = cancel.dyn_into::<Function>() {
-                    let _ = cancel.call0(&a);
-                }
-            }
-        }
+fn send_packet(
+    layer: &web_sys::Element,
+    frames: &[crate::ui::diagram::packet::Keyframe],
+    travelling: &mut Option<wasm_bindgen::JsValue>,
+) {
+    use crate::ui::js_method::{call0, method};
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    if let Some(last) = travelling.take() {
+        call0(&last, "cancel");
     }
-    let (Some(animate), false) = (method("animate"), frames.is_empty()) else {
+    let (Some(animate), false) = (method(layer, "animate"), frames.is_empty()) else {
         return;
     };
     let set = |o: &Object, k: &str, v: JsValue| {
@@ -181,7 +179,7 @@ fn send_packet(layer: &web_sys::Element, frames: &[crate::ui::diagram::packet::K
         crate::ui::diagram::packet::TRAVEL_MS.into(),
     );
     set(&options, "fill", "forwards".into());
-    let _ = animate.call2(layer, &keyframes, &options);
+    *travelling = animate.call2(layer, &keyframes, &options).ok();
 }
 
 /// A scene shared between renders: equal only to itself, so comparing props costs nothing.
