@@ -62,12 +62,13 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let tab = use_state(|| Tab::Profile);
     let t = &props.texts;
     // Terraform and Bicep are rendered for their own tab only: with 2,000 ranges each is 50 KB,
-    // and no hook reads them.
-    let iac = use_memo((t.subject.clone(), *tab), |(s, tab)| match tab {
-        Tab::Terraform => crate::render::terraform(s),
-        Tab::Bicep => crate::render::bicep(s),
+    // and no hook reads them. The inspector renders when the texts or the tab change, not on an
+    // animation step.
+    let iac = match *tab {
+        Tab::Terraform => crate::render::terraform(&t.subject),
+        Tab::Bicep => crate::render::bicep(&t.subject),
         Tab::Profile | Tab::Az => String::new(),
-    });
+    };
     let profile = crate::render::profile_json(&t.hooks.access_profile);
     let (create, update) = az_text(t);
     let tabs: Html = Tab::ALL
@@ -110,10 +111,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 { code(update, None, "az aks update commands") }
             </div>
             <div class="tab-panel" hidden={*tab != Tab::Terraform}>
-                if *tab == Tab::Terraform { { code((*iac).clone(), None, "Terraform") } }
+                if *tab == Tab::Terraform { { code(iac.clone(), None, "Terraform") } }
             </div>
             <div class="tab-panel" hidden={*tab != Tab::Bicep}>
-                if *tab == Tab::Bicep { { code((*iac).clone(), None, "Bicep") } }
+                if *tab == Tab::Bicep { { code(iac.clone(), None, "Bicep") } }
             </div>
         </section>
     }

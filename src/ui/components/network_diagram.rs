@@ -78,12 +78,26 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     let container = use_node_ref();
     let width = use_container_width(container.clone(), props.width);
     let kind = LayoutKind::for_width(width);
-    // Routed again only when the layout or the lines change: not for a typed range.
-    let drawn = use_memo((props.scenario.clone(), kind), |(s, kind)| layout(s, *kind));
-    let lines = use_memo(props.trace.clone(), |t| Lines::of(t));
-    let scene = use_memo((drawn, lines), |(drawn, lines)| {
-        routed((**drawn).clone(), lines)
-    });
+    // The last scene, reused when a change leaves the layout and the lines as they were (a typed
+    // range): routing is most of what a change costs the diagram.
+    let last = use_mut_ref(|| None::<(Lines, Rc<Scene>)>);
+    let scene = use_memo(
+        (props.scenario.clone(), props.trace.clone(), kind),
+        move |(s, t, kind)| {
+            let drawn = layout(s, *kind);
+            let lines = Lines::of(t);
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((l, scene)) if *l == lines && scene.layout == drawn => scene.clone(),
+                _ => {
+                    let scene = Rc::new(routed(drawn, &lines));
+                    *last = Some((lines, scene.clone()));
+                    scene
+                }
+            }
+        },
+    );
+    let scene: Rc<Scene> = (*scene).clone();
     let shown = props.step.min(props.trace.events.len());
     {
         // Send the current event's packet along its line once the layer is in the page.
