@@ -12,12 +12,12 @@
 //! the scenario and trace its client (`simulate`), every hook value (`HookValues::from_trace`,
 //! which renders the transcript and the `az aks create` commands), the `az aks update` from the
 //! previous scenario, the access profile as JSON (the inspector's first tab), and the network
-//! diagram's layout and routed scene for a 1280 px page (routed again, as the page does, only
-//! when the layout or the trace's lines differ from the last change's). Terraform and Bicep are rendered only
-//! while their inspector tab is open: their cost is printed apart, as what that tab adds. Each change is applied back
-//! and forth (A to B, then B to A), so every sample is a real change, and the typed character
-//! alternates between two range lists, so every sample parses a list the model has not just
-//! parsed (its memo keeps the last list only).
+//! diagram's layout and routed scene for a 1280 px page (routed again, as the page does with
+//! `LastScene`, only when the layout or the trace's lines differ from the last change's).
+//! Terraform and Bicep are rendered only while their inspector tab is open: their cost is
+//! printed apart, as what that tab adds. Each change is applied back and forth (A to B, then B
+//! to A), so every sample is a real change, and the typed character alternates between two range
+//! lists, so every sample parses a list that differs from the last.
 //!
 //! Prints the median and 95th percentile per change against the budget, and one `summary:` line
 //! per change that `cargo xtask bench` gathers into its table. Figures, not a pass/fail test.
@@ -27,8 +27,8 @@ use std::time::{Duration, Instant};
 
 use aks_netviz::model::{Analysis, ClientKind, Egress, Mode, Scenario};
 use aks_netviz::render::{az_update, bicep, profile_json, terraform, HookValues};
-use aks_netviz::ui::diagram::scene::{routed, Lines, Scene};
-use aks_netviz::ui::network::{layout, LayoutKind, NetworkLayout};
+use aks_netviz::ui::diagram::scene::{LastScene, Lines};
+use aks_netviz::ui::network::{layout, LayoutKind};
 
 /// What one change may cost natively.
 const BUDGET: Duration = Duration::from_millis(2);
@@ -55,44 +55,27 @@ fn ranges(n: usize) -> String {
         .join(",")
 }
 
-/// The diagram's routed scene as the page keeps it (`use_memo` in `NetworkDiagram`): routed
-/// again only when the layout or the trace's lines differ from the last ones.
-#[derive(Default)]
-struct Drawn(Option<(NetworkLayout, Lines, Scene)>);
-
-impl Drawn {
-    /// How many lines the scene for `layout` and `lines` has, routing it if it is not the last.
-    fn routes(&mut self, layout: NetworkLayout, lines: Lines) -> usize {
-        match &self.0 {
-            Some((l, k, scene)) if *l == layout && *k == lines => scene.routes.len(),
-            _ => {
-                let scene = routed(layout.clone(), &lines);
-                let n = scene.routes.len();
-                self.0 = Some((layout, lines, scene));
-                n
-            }
-        }
-    }
-}
-
 /// Everything the page computes and draws after one change from `previous` to `scenario`;
 /// returns a checksum so nothing is optimised away.
-fn change(previous: &Scenario, scenario: &Scenario, drawn: &mut Drawn) -> usize {
+fn change(previous: &Scenario, scenario: &Scenario, drawn: &mut LastScene) -> usize {
     let analysis = Analysis::new(black_box(scenario));
     let trace = analysis.trace(scenario.client);
     let hooks = HookValues::from_trace(&analysis, &trace);
     let update = az_update(black_box(previous), scenario);
     let profile = profile_json(&hooks.access_profile);
-    let routes = drawn.routes(
-        layout(scenario, LayoutKind::for_width(PAGE_PX)),
-        Lines::of(&trace),
-    );
+    let routes = drawn
+        .scene(
+            layout(scenario, LayoutKind::for_width(PAGE_PX)),
+            Lines::of(&trace),
+        )
+        .routes
+        .len();
     hooks.transcript.len() + hooks.az_command.len() + update.commands.len() + profile.len() + routes
 }
 
 /// The parts of [`change`], timed one by one: simulate, hook values, the other texts, diagram;
 /// then Terraform and Bicep (rendered while their tab is open).
-fn parts(previous: &Scenario, scenario: &Scenario, drawn: &mut Drawn) -> [Duration; 5] {
+fn parts(previous: &Scenario, scenario: &Scenario, drawn: &mut LastScene) -> [Duration; 5] {
     let start = Instant::now();
     let analysis = Analysis::new(black_box(scenario));
     let trace = analysis.trace(scenario.client);
@@ -104,7 +87,7 @@ fn parts(previous: &Scenario, scenario: &Scenario, drawn: &mut Drawn) -> [Durati
         profile_json(&hooks.access_profile),
     ));
     let written = Instant::now();
-    black_box(drawn.routes(
+    black_box(drawn.scene(
         layout(scenario, LayoutKind::for_width(PAGE_PX)),
         Lines::of(&trace),
     ));
@@ -124,7 +107,7 @@ fn parts(previous: &Scenario, scenario: &Scenario, drawn: &mut Drawn) -> [Durati
 fn breakdown(a: &Scenario, b: &Scenario) -> [Duration; 5] {
     let pair = [a, b];
     let mut samples: [Vec<Duration>; 5] = Default::default();
-    let mut drawn = Drawn::default();
+    let mut drawn = LastScene::default();
     for k in 0..SAMPLES / 2 {
         for (all, t) in samples
             .iter_mut()
@@ -142,7 +125,7 @@ fn breakdown(a: &Scenario, b: &Scenario) -> [Duration; 5] {
 /// The 50th and 95th percentiles of `SAMPLES` timed changes alternating between `a` and `b`.
 fn measure(a: &Scenario, b: &Scenario) -> (Duration, Duration) {
     let pair = [a, b];
-    let mut drawn = Drawn::default();
+    let mut drawn = LastScene::default();
     for k in 0..SAMPLES / 10 {
         black_box(change(pair[k % 2], pair[(k + 1) % 2], &mut drawn));
     }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Scenario, Trace};
-use crate::ui::diagram::scene::{routed, Lines, Scene};
+use crate::ui::diagram::scene::{LastScene, Lines, Scene};
 use crate::ui::diagram::svg::{backdrop, events, frame, legend, view_box};
 use crate::ui::network::{layout, LayoutKind};
 use crate::ui::svg_parts::{to_html, to_html_around, to_html_list};
@@ -78,24 +78,10 @@ pub fn network_diagram(props: &NetworkDiagramProps) -> Html {
     let container = use_node_ref();
     let width = use_container_width(container.clone(), props.width);
     let kind = LayoutKind::for_width(width);
-    // The last scene, reused when a change leaves the layout and the lines as they were (a typed
-    // range): routing is most of what a change costs the diagram.
-    let last = use_mut_ref(|| None::<(Lines, Rc<Scene>)>);
+    let last = use_mut_ref(LastScene::default);
     let scene = use_memo(
         (props.scenario.clone(), props.trace.clone(), kind),
-        move |(s, t, kind)| {
-            let drawn = layout(s, *kind);
-            let lines = Lines::of(t);
-            let mut last = last.borrow_mut();
-            match &*last {
-                Some((l, scene)) if *l == lines && scene.layout == drawn => scene.clone(),
-                _ => {
-                    let scene = Rc::new(routed(drawn, &lines));
-                    *last = Some((lines, scene.clone()));
-                    scene
-                }
-            }
-        },
+        move |(s, t, kind)| last.borrow_mut().scene(layout(s, *kind), Lines::of(t)),
     );
     let scene: Rc<Scene> = (*scene).clone();
     let shown = props.step.min(props.trace.events.len());

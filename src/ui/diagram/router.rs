@@ -242,9 +242,10 @@ impl Router {
             let (k, dir) = (s / 4, (s % 4) as u8);
             let (i, j) = (k % nx, k / nx);
             let (x, y) = (self.xs[i], self.ys[j]);
+            let here = Point::new(x, y);
             let cost = best[s];
             // Reached more cheaply since this entry was queued: that entry comes (or came) first.
-            if estimate > cost + rest(Point::new(x, y), dir) {
+            if estimate > cost + rest(here, dir) {
                 continue;
             }
             if let Some((_, c)) = done {
@@ -254,10 +255,9 @@ impl Router {
             }
             for &(e, p, edir) in ends.iter().filter(|_| is_end[k]) {
                 if e == k {
-                    let q = node(k);
                     // Arriving must enter the box head-on: the port's direction reversed.
                     let turn = if (edir + 2) % 4 == dir { 0.0 } else { BEND };
-                    let total = cost + (q.x - p.x).abs() + (q.y - p.y).abs() + turn;
+                    let total = cost + (x - p.x).abs() + (y - p.y).abs() + turn;
                     if done.is_none_or(|(_, c)| total < c) {
                         done = Some((s, total));
                     }

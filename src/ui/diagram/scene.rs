@@ -5,6 +5,8 @@
 //! Routes are computed once for the whole trace, so a line keeps its lane while the animation
 //! steps; only the label moves with the step.
 
+use std::rc::Rc;
+
 use crate::model::{Event, EventKind, Place, Trace, Verdict};
 use crate::ui::diagram::metrics;
 use crate::ui::diagram::router::{self, Router};
@@ -98,6 +100,26 @@ impl Lines {
                 .map(|e| (e.from, e.to, continues_to_api(e)))
                 .collect(),
         )
+    }
+}
+
+/// The last routed scene, reused while the layout and the lines stay as they were (a typed range
+/// changes neither): routing is most of what a change costs the diagram. The page keeps one per
+/// diagram, and `benches/change.rs` one per measured change, so both route alike.
+#[derive(Default)]
+pub struct LastScene(Option<(Lines, Rc<Scene>)>);
+
+impl LastScene {
+    /// The scene of `lines` on `layout`: the last one when it is that, else routed now.
+    pub fn scene(&mut self, layout: NetworkLayout, lines: Lines) -> Rc<Scene> {
+        match &self.0 {
+            Some((l, scene)) if *l == lines && scene.layout == layout => scene.clone(),
+            _ => {
+                let scene = Rc::new(routed(layout, &lines));
+                self.0 = Some((lines, scene.clone()));
+                scene
+            }
+        }
     }
 }
 
