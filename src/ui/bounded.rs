@@ -11,10 +11,16 @@
 pub const TEXT_SHOWN: usize = 128 * 1024;
 
 /// The most characters the import field holds: a longer paste is read whole but the field shows
-/// its start, read-only. A text field is laid out whole (a browser takes seconds for megabytes),
-/// and the 47 KB of `az aks show` with 2,000 ranges took 60 ms of a 150 ms layout when that
-/// paste was shown; an `az aks show` of a cluster with a few hundred ranges stays editable.
+/// its start ([`FIELD_PREVIEW`]), read-only. A text field is laid out whole (a browser takes
+/// seconds for megabytes), and the 47 KB of `az aks show` with 2,000 ranges took 60 ms of a
+/// 150 ms layout when that paste was shown; an `az aks show` of a cluster with a few hundred
+/// ranges stays editable.
 pub const FIELD_SHOWN: usize = 16 * 1024;
+
+/// How much of a paste longer than [`FIELD_SHOWN`] the import field shows: enough lines to tell
+/// what was pasted, which cannot be edited there anyway. A 16 KB start still cost about 20 ms of
+/// layout on the frame that shows an imported cluster of 2,000 ranges.
+pub const FIELD_PREVIEW: usize = 2 * 1024;
 
 /// The longest range entry drawn in an editable field. An IPv4 CIDR has at most 18 characters,
 /// so a longer entry is pasted text; a field holding tens of kilobytes of it takes the browser
@@ -100,6 +106,15 @@ pub fn text_within(full: &str, max: usize) -> (&str, Option<String>) {
     (shown, Some(note))
 }
 
+/// What the import field shows of `full`: all of it while it is short enough to edit there, else
+/// its start and the sentence saying what was left out (the field is then read-only).
+pub fn import_field(full: &str) -> (&str, Option<String>) {
+    if full.len() <= FIELD_SHOWN {
+        return (full, None);
+    }
+    text_within(full, FIELD_PREVIEW)
+}
+
 /// `text` whole when it has at most `max` characters, else its first `max` and how long it is:
 /// a link named in a sentence, which a 2,000-range paste makes 30 KB long.
 pub fn start(text: &str, max: usize) -> String {
@@ -143,6 +158,22 @@ pub fn rows(len: usize, first: usize, flagged: &[usize]) -> (Vec<usize>, usize) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_import_field_keeps_an_editable_paste_whole_and_shows_the_start_of_a_longer_one() {
+        let line = "    \"20.10.0.1/32\",\n";
+        let editable = line.repeat(FIELD_SHOWN / line.len());
+        assert_eq!(import_field(&editable), (editable.as_str(), None));
+        let long = line.repeat(FIELD_SHOWN / line.len() + 1);
+        let (shown, note) = import_field(&long);
+        assert!(shown.len() <= FIELD_PREVIEW && shown.len() > FIELD_PREVIEW - line.len());
+        assert!(long.starts_with(shown) && shown.ends_with('\n'));
+        let note = note.expect("a note for the left-out part");
+        assert!(
+            note.contains(&format!("the whole text has {}", count(long.len()))),
+            "{note}"
+        );
+    }
 
     #[test]
     fn counts_take_a_comma_every_three_digits() {

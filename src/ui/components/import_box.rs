@@ -47,7 +47,7 @@ pub fn import_box(props: &ImportBoxProps) -> Html {
         })
     };
     let refused = matches!(props.status, ImportStatus::Refused(_));
-    let (shown, left_out) = bounded::text_within(&props.text, bounded::FIELD_SHOWN);
+    let (shown, left_out) = bounded::import_field(&props.text);
     let clear = {
         let cb = props.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Action::Import(String::new())))
