@@ -131,7 +131,8 @@ export async function hashWith(page, text) {
 }
 
 /** The text of `selector` (a field's value) once it includes `text`, or as it is after 3 s; the
- * caller asserts on what it gets. The timeline's buttons act in a task after their click. */
+ * caller asserts on what it gets. Play acts in a task after its click, and a test need not know
+ * which controls do. */
 export async function textWith(page, selector, text) {
   const read = (sel) => {
     const e = document.querySelector(sel);
