@@ -130,19 +130,6 @@ export async function hashWith(page, text) {
   return page.evaluate(() => location.hash);
 }
 
-/** The text of `selector` (a field's value) once it includes `text`, or as it is after 3 s; the
- * caller asserts on what it gets. Play acts in a task after its click, and a test need not know
- * which controls do. */
-export async function textWith(page, selector, text) {
-  const read = (sel) => {
-    const e = document.querySelector(sel);
-    return e ? (typeof e.value === 'string' ? e.value : e.textContent) : '';
-  };
-  await page.waitForFunction(([sel, t, source]) => globalThis.eval(`(${source})`)(sel).includes(t),
-    [selector, text, read.toString()], { timeout: 3000 }).catch(() => {});
-  return page.evaluate(read, selector);
-}
-
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

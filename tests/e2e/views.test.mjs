@@ -1,7 +1,7 @@
 // The views of the `view` key and what travels with them: the embed view's minimal chrome, an
 // iframe built from the embed snippet, the share buttons and their snippets, presenter mode's keys,
 // and the animation pausing while the widget is off screen or its tab hidden.
-import { assert, axePath, axeViolations, hashWith, openPage, run, textWith, url, openAllDetails, withBody } from './harness.mjs';
+import { assert, axePath, axeViolations, hashWith, openPage, run, url, openAllDetails, withBody } from './harness.mjs';
 
 const HOOKS = ['outcome', 'dns-answer', 'kubectl-output', 'transcript', 'path', 'tunnel', 'node-status',
   'access-profile', 'az-command', 'validation', 'step-next', 'step-prev', 'play', 'import-json',
@@ -137,7 +137,7 @@ await run('views', [
     await page.waitForFunction(() => document.querySelector('.share-status').textContent.includes('script'));
     assert((await clipboard()) === script, 'the script code is copied');
     await page.click('[data-testid="step-next"]');
-    assert((await textWith(page, '[data-testid="embed-script-code"]', 'step=3"')).includes('step=3"'), 'the snippets follow the state');
+    assert((await page.inputValue('[data-testid="embed-script-code"]')).includes('step=3"'), 'the snippets follow the state');
     assert(page.problems.length === 0, page.problems.join('; '));
   }],
   ['without a clipboard the page says so and selects the text', async (browser) => {
